@@ -1,0 +1,13 @@
+/** Fast tests: the pure model and services in node, components in jsdom (per-file docblock). */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.json", isolatedModules: true }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  clearMocks: true,
+};
