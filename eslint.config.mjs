@@ -17,7 +17,7 @@ export default [
     plugins: { "@microsoft/power-apps": microsoftPowerApps },
     languageOptions: {
       globals: { ...globals.browser, ComponentFramework: "readonly" },
-      parserOptions: { ecmaVersion: 2020, sourceType: "module" },
+      parserOptions: { ecmaVersion: 2022, sourceType: "module", jsxPragma: "h", jsxFragmentName: "Fragment" },
     },
     rules: {
       ...microsoftPowerApps.configs.paCheckerHosted.rules,

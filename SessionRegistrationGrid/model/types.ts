@@ -1,0 +1,80 @@
+/** Plain data shapes shared by the model, services and views. No PCF, React or Fluent here. */
+
+export interface LookupRef {
+  id: string;
+  name: string;
+  entityType: string;
+}
+
+/** The fields this control edits, as Dataverse stores them. */
+export interface RegistrationFields {
+  timesCheckedIn: number | null;
+  /** null when the choice is unset (treated as "No"). */
+  synced: boolean | null;
+  state: number;
+  statusReason: number;
+}
+
+/** What a non-editable cell shows: the platform's formatted text, and the record it links to, if any. */
+export interface DisplayCell {
+  text: string;
+  lookup?: LookupRef;
+}
+
+export interface RegistrationRow {
+  id: string;
+  name: string;
+  fields: RegistrationFields;
+  /** versionnumber as loaded, when the dataset carries it. */
+  version?: string;
+  statusLabel: string;
+  cells: Readonly<Record<string, DisplayCell>>;
+}
+
+export type ColumnKind = "name" | "status" | "sync" | "count" | "checkIn" | "lookup" | "text";
+
+export interface GridColumn {
+  /** Logical name of the column, or a synthetic key for the check-in action column. */
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  width: number;
+  sortable: boolean;
+}
+
+/** A column as the view (dataset) describes it. */
+export interface ViewColumn {
+  name: string;
+  displayName: string;
+  dataType: string;
+  order: number;
+  visualSizeFactor: number;
+  isHidden?: boolean;
+  isPrimary?: boolean;
+  disableSorting?: boolean;
+}
+
+export interface SortState {
+  column: string;
+  descending: boolean;
+}
+
+export interface PagingState {
+  loaded: number;
+  /** -1 when Dataverse doesn't say (more than 5,000). */
+  total: number;
+  hasMore: boolean;
+  /** A next page was asked for and hasn't arrived yet. */
+  loadingMore: boolean;
+}
+
+/** Everything the grid shows about the dataset, as plain data. */
+export interface GridSnapshot {
+  columns: GridColumn[];
+  rows: RegistrationRow[];
+  loading: boolean;
+  error?: string;
+  paging: PagingState;
+  sort?: SortState;
+  selectedIds: readonly string[];
+}

@@ -1,0 +1,65 @@
+import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
+import type { Edit } from "../model/edits";
+import { PROBLEM_STRING } from "../model/errors";
+import { labelOfStatus, type StatusReason } from "../model/statusReasons";
+import type { Text } from "../model/text";
+import type { RegistrationRow } from "../model/types";
+import type { RegistrationEditor } from "../services/registrationEditor";
+import { h } from "./h";
+
+function describe(edit: Edit, text: Text, reasons: readonly StatusReason[]): string {
+  switch (edit.kind) {
+    case "checkIn":
+      return text("Change_CheckIn", edit.times);
+    case "count":
+      return text("Change_Count", edit.value);
+    case "sync":
+      return text("Change_Sync", text(edit.synced ? "Sync_Yes" : "Sync_No"));
+    case "status":
+      return text("Change_Status", labelOfStatus(reasons, edit.statusReason, String(edit.statusReason)));
+  }
+}
+
+interface ProblemBarProps {
+  rows: readonly RegistrationRow[];
+  editor: RegistrationEditor;
+  text: Text;
+  statusReasons: readonly StatusReason[];
+}
+
+/** Changes that failed to save, one message per registration, each with Retry and Discard. Never a dialog. */
+export const ProblemBar = ({ rows, editor, text, statusReasons }: ProblemBarProps) => {
+  const failedIds = editor.failedRowIds();
+  if (failedIds.length === 0) return null;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return (
+    <div className="srg-problems">
+      {failedIds.map((id) => {
+        const row = byId.get(id);
+        const failed = editor.stateOf(id).failed;
+        const last = failed[failed.length - 1];
+        const message = text(
+          "Edit_Failed",
+          row?.name || text("Grid_NoName"),
+          failed.map((p) => describe(p.edit, text, statusReasons)).join(", "),
+          text(PROBLEM_STRING[last.problem.kind], last.problem.detail),
+        );
+        return (
+          <MessageBar
+            key={id}
+            messageBarType={MessageBarType.error}
+            isMultiline={false}
+            actions={
+              <div>
+                {row && <MessageBarButton onClick={() => void editor.retryFailed(row)}>{text("Edit_Retry")}</MessageBarButton>}
+                <MessageBarButton onClick={() => editor.discardFailed(id)}>{text("Edit_Discard")}</MessageBarButton>
+              </div>
+            }
+          >
+            {message}
+          </MessageBar>
+        );
+      })}
+    </div>
+  );
+};
