@@ -42,8 +42,14 @@ export default [
     },
   },
   {
-    files: ["test/**/*.{ts,tsx,mjs,js}", "scripts/**/*.mjs", "bench/**/*.mjs", "*.config.{js,mjs,cjs}"],
+    files: ["test/**/*.{ts,tsx,mjs,js}", "scripts/**/*.{js,mjs}", "bench/**/*.mjs", "*.config.{js,mjs,cjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { "no-console": "off" },
+  },
+  {
+    // CommonJS files that Node and webpack load with require().
+    files: ["scripts/**/*.js", "*.config.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 ];

@@ -1,0 +1,76 @@
+import { buildColumns } from "../../../SessionRegistrationGrid/model/columns";
+import { readLookup, reuseUnchangedRows, toRow, type RecordSource } from "../../../SessionRegistrationGrid/model/rows";
+import type { ViewColumn } from "../../../SessionRegistrationGrid/model/types";
+
+const view: ViewColumn[] = [
+  { name: "msevtmgt_name", displayName: "Registration ID", dataType: "SingleLine.Text", order: 0, visualSizeFactor: 200, isPrimary: true },
+  { name: "msevtmgt_contactid", displayName: "Contact", dataType: "Lookup.Simple", order: 1, visualSizeFactor: 150 },
+  { name: "statuscode", displayName: "Status Reason", dataType: "OptionSet", order: 2, visualSizeFactor: 100 },
+  { name: "msevtmgt_syncedwithprovider", displayName: "Synced", dataType: "OptionSet", order: 3, visualSizeFactor: 100 },
+  { name: "msevtmgt_timescheckedin", displayName: "Times", dataType: "Whole.None", order: 4, visualSizeFactor: 100 },
+  { name: "createdon", displayName: "Created On", dataType: "DateAndTime.DateAndTime", order: 5, visualSizeFactor: 100 },
+];
+const columns = buildColumns(view, new Set(), "Check-in");
+
+function record(id: string, values: Record<string, unknown>, formatted: Record<string, string> = {}): RecordSource {
+  return { id, value: (c) => values[c] ?? null, formatted: (c) => formatted[c] ?? "" };
+}
+
+const mallory = record(
+  "r1",
+  {
+    msevtmgt_name: "Mallory <img src=x onerror=alert(1)>",
+    msevtmgt_contactid: { id: { guid: "c1" }, name: "Mallory", etn: "contact" },
+    statuscode: 2,
+    statecode: 1,
+    msevtmgt_syncedwithprovider: 100000002,
+    msevtmgt_timescheckedin: 3,
+    versionnumber: "12345",
+  },
+  { msevtmgt_name: "Mallory <img src=x onerror=alert(1)>", statuscode: "Inactive", createdon: "11/2/2026 9:15 AM" },
+);
+
+describe("toRow", () => {
+  it("maps a dataset record to plain fields and formatted cells", () => {
+    const row = toRow(mallory, columns);
+    expect(row).toEqual({
+      id: "r1",
+      name: "Mallory <img src=x onerror=alert(1)>",
+      fields: { timesCheckedIn: 3, synced: true, state: 1, statusReason: 2 },
+      version: "12345",
+      statusLabel: "Inactive",
+      cells: {
+        msevtmgt_name: { text: "Mallory <img src=x onerror=alert(1)>" },
+        msevtmgt_contactid: { text: "Mallory", lookup: { id: "c1", name: "Mallory", entityType: "contact" } },
+        createdon: { text: "11/2/2026 9:15 AM" },
+      },
+    });
+  });
+
+  it("derives the state from the documented pairs when the view lacks statecode, and reads unset values as null", () => {
+    const row = toRow(record("r2", { statuscode: 1 }), columns);
+    expect(row.fields).toEqual({ timesCheckedIn: null, synced: null, state: 0, statusReason: 1 });
+    expect(row.version).toBeUndefined();
+  });
+});
+
+describe("readLookup", () => {
+  it("reads the shapes hosts use for EntityReference", () => {
+    expect(readLookup({ id: "s1", name: "Keynote", entityType: "msevtmgt_session" })).toEqual({ id: "s1", name: "Keynote", entityType: "msevtmgt_session" });
+    expect(readLookup([{ id: { guid: "e1" }, name: "Summit", etn: "msevtmgt_event" }])).toEqual({ id: "e1", name: "Summit", entityType: "msevtmgt_event" });
+    expect(readLookup(null)).toBeUndefined();
+    expect(readLookup({ name: "no id" })).toBeUndefined();
+  });
+});
+
+describe("reuseUnchangedRows", () => {
+  it("keeps the previous object for rows whose content is the same, and takes the new one otherwise", () => {
+    const before = [toRow(mallory, columns), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 0 }), columns)];
+    const previous = new Map(before.map((r) => [r.id, r]));
+    const after = [toRow(mallory, columns), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 1 }), columns)];
+    const reused = reuseUnchangedRows(previous, after);
+    expect(reused[0]).toBe(before[0]);
+    expect(reused[1]).toBe(after[1]);
+    expect(reused[1].fields.timesCheckedIn).toBe(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { allowedBulkActions, bulkEdit } from "../../../SessionRegistrationGrid/model/bulkActions";
+import { editPolicy, rowPolicy } from "../../../SessionRegistrationGrid/model/editPolicy";
+import { clampPageSize, pagingText } from "../../../SessionRegistrationGrid/model/paging";
+import { fail, NO_EDITS, enqueue, settle, shownFields, clearFailed } from "../../../SessionRegistrationGrid/model/rowEdits";
+import { fromDatasetSort, nextSort, toDatasetSort } from "../../../SessionRegistrationGrid/model/sorting";
+import { fallbackStatusReasons, readStatusReasons } from "../../../SessionRegistrationGrid/model/statusReasons";
+import { createText } from "../../../SessionRegistrationGrid/model/text";
+import type { GridColumn } from "../../../SessionRegistrationGrid/model/types";
+
+const fallback = fallbackStatusReasons("Active", "Inactive");
+
+describe("sorting", () => {
+  const name: GridColumn = { key: "msevtmgt_name", label: "Name", kind: "name", width: 100, sortable: true };
+  it("sorts ascending first, then flips, and ignores columns that can't sort", () => {
+    const first = nextSort(undefined, name);
+    expect(first).toEqual({ column: "msevtmgt_name", descending: false });
+    expect(nextSort(first, name)).toEqual({ column: "msevtmgt_name", descending: true });
+    expect(nextSort(first, { ...name, key: "x", sortable: false })).toBe(first);
+  });
+  it("speaks the dataset's sort format both ways", () => {
+    expect(toDatasetSort({ column: "a", descending: true })).toEqual({ name: "a", sortDirection: 1 });
+    expect(fromDatasetSort([{ name: "a", sortDirection: 0 }])).toEqual({ column: "a", descending: false });
+    expect(fromDatasetSort([])).toBeUndefined();
+  });
+});
+
+describe("paging", () => {
+  it("says N of M, and 5000+ when Dataverse doesn't count", () => {
+    expect(pagingText({ loaded: 250, total: 812, hasMore: true, loadingMore: false })).toEqual({ key: "Paging_Count", loaded: 250, total: 812 });
+    expect(pagingText({ loaded: 5000, total: -1, hasMore: true, loadingMore: false })).toEqual({ key: "Paging_CountUnknown", loaded: 5000, total: 5000 });
+    expect(pagingText({ loaded: 5250, total: -1, hasMore: true, loadingMore: false }).total).toBe(5250);
+  });
+  it("keeps the page size within 1..5000", () => {
+    expect([clampPageSize(0, 50), clampPageSize(9000, 50), clampPageSize(null, 50), clampPageSize(99.7, 50)]).toEqual([1, 5000, 50, 99]);
+  });
+});
+
+describe("readStatusReasons", () => {
+  const option = (Value: number, Label: string, State: number) => ({ Value, Label, State });
+  it("reads the options from either runtime shape", () => {
+    const options = [option(1, "Registered", 0), option(100000001, "Waitlisted", 0), option(2, "Canceled", 1)];
+    const viaGet = { Attributes: { get: (n: string) => (n === "statuscode" ? { attributeDescriptor: { OptionSet: options } } : undefined) } };
+    const viaMap = { Attributes: { statuscode: { OptionSet: { a: options[0], b: options[1], c: options[2] } } } };
+    const expected = [
+      { value: 1, label: "Registered", state: 0 },
+      { value: 100000001, label: "Waitlisted", state: 0 },
+      { value: 2, label: "Canceled", state: 1 },
+    ];
+    expect(readStatusReasons(viaGet, fallback)).toEqual(expected);
+    expect(readStatusReasons(viaMap, fallback)).toEqual(expected);
+  });
+  it("falls back to the documented pairs when the metadata is missing or unusable", () => {
+    expect(readStatusReasons(undefined, fallback)).toBe(fallback);
+    expect(readStatusReasons({ Attributes: { statuscode: { OptionSet: [option(1, "Active", 0)] } } }, fallback)).toBe(fallback);
+  });
+});
+
+describe("editPolicy", () => {
+  const all = { allowCheckInEdit: true, allowSyncEdit: true, allowStatusEdit: true };
+  it("offers nothing, with a reason, when disabled or without write privilege", () => {
+    expect(editPolicy({ ...all, isControlDisabled: true, canWrite: true })).toEqual({ checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled" });
+    expect(editPolicy({ ...all, isControlDisabled: false, canWrite: false }).readOnlyReason).toBe("ReadOnly_NoPrivilege");
+  });
+  it("offers what the maker allowed once the privilege is known", () => {
+    expect(editPolicy({ ...all, isControlDisabled: false, canWrite: undefined })).toEqual({ checkIn: false, sync: false, status: false });
+    expect(editPolicy({ ...all, allowSyncEdit: false, isControlDisabled: false, canWrite: true })).toEqual({ checkIn: true, sync: false, status: true });
+  });
+  it("keeps only the status editable on an inactive registration", () => {
+    expect(rowPolicy({ checkIn: true, sync: true, status: true }, 1)).toEqual({ checkIn: false, sync: false, status: true });
+  });
+});
+
+describe("bulk actions", () => {
+  const active = { timesCheckedIn: 0, synced: false, state: 0, statusReason: 1 };
+  it("lists the actions the policy allows", () => {
+    expect(allowedBulkActions({ checkIn: true, sync: false, status: true })).toEqual(["checkIn", "deactivate", "activate"]);
+  });
+  it("makes the edit for each action and refuses field edits on inactive rows", () => {
+    expect(bulkEdit("checkIn", active, fallback)).toEqual({ kind: "checkIn", times: 1 });
+    expect(bulkEdit("markNotSynced", active, fallback)).toEqual({ kind: "sync", synced: false });
+    expect(bulkEdit("deactivate", active, fallback)).toEqual({ kind: "status", state: 1, statusReason: 2 });
+    expect(bulkEdit("checkIn", { ...active, state: 1 }, fallback)).toBeUndefined();
+    expect(bulkEdit("activate", { ...active, state: 1 }, fallback)).toEqual({ kind: "status", state: 0, statusReason: 1 });
+  });
+});
+
+describe("row edit state", () => {
+  const loaded = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
+  it("shows queued edits over what is stored, and keeps failed ones pending, merged by kind", () => {
+    const press = { kind: "checkIn" as const, times: 1 };
+    const second = { kind: "checkIn" as const, times: 1 };
+    let state = enqueue(enqueue(NO_EDITS, press), second);
+    expect(shownFields(loaded, state).timesCheckedIn).toBe(4);
+    state = settle(state, press, { timesCheckedIn: 6 });
+    expect(shownFields(loaded, state).timesCheckedIn).toBe(7);
+    state = fail(state, second, { kind: "network", detail: "" }, { timesCheckedIn: 6 });
+    expect(shownFields(loaded, state).timesCheckedIn).toBe(6);
+    state = fail(enqueue(state, press), press, { kind: "network", detail: "" });
+    expect(state.failed).toEqual([{ edit: { kind: "checkIn", times: 2 }, problem: { kind: "network", detail: "" } }]);
+    expect(clearFailed(state).failed).toEqual([]);
+  });
+});
+
+describe("createText", () => {
+  it("fills placeholders and formats numbers the platform's way", () => {
+    const text = createText((k) => ({ A: "Checked in ×{0}", B: "{0} of {1}+" })[k] ?? k, (n) => n.toLocaleString("en-US"));
+    expect(text("A", 2)).toBe("Checked in ×2");
+    expect(text("B", 5000, 5000)).toBe("5,000 of 5,000+");
+    expect(text.number(1234567)).toBe("1,234,567");
+  });
+});
