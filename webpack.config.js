@@ -11,7 +11,8 @@ module.exports = {
   optimization: {
     minimizeOptions: {
       javascript: {
-        compress: { passes: 3 },
+        ecma: 2020,
+        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
         mangle: { properties: { regex: new RegExp(`^(?:${INTERNAL_PROPERTY_NAMES.join("|")})$`) } },
       },
     },

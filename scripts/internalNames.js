@@ -1,18 +1,22 @@
 /**
- * Property names that only the control's own code reads and writes (row, edit and grid shapes, props
- * between its own components). The production minifier shortens them. Never list a name that crosses
- * into React, Fluent UI, PCF, Dataverse payloads or the DOM: the build test refuses such names.
+ * Property names that only the control's own code reads and writes (row, edit and grid shapes, props between
+ * its own components, its own classes' methods). The production minifier shortens them, like it does private
+ * class fields. test/unit/build/internalNames.test.ts refuses any name the control also uses as a string, or
+ * that React, Fluent UI, the PCF API or the DOM declare, so no outside contract can break.
  */
 const INTERNAL_PROPERTY_NAMES = [
-  // model: rows and fields
-  "timesCheckedIn", "statusReason", "statusReasons", "fields", "synced", "statusLabel", "cells", "lookup", "entityType",
-  // model: edits and problems
-  "queued", "stored", "failed", "problem", "detail", "retryAfterMs", "times", "edit", "shown", "expected",
-  // model: grid snapshot and policy
-  "readOnlyReason", "checkIn", "canWrite", "selectedIds", "loadingMore", "hasMore", "loaded", "descending", "sortable",
+  // model: rows, fields, edits, problems
+  "timesCheckedIn", "statusReason", "statusReasons", "statusLabel", "queued", "failed", "problem",
+  "retryAfterMs", "times", "edit", "shown", "expected", "readVersion",
+  // model: grid snapshot, sorting, paging, policy
+  "readOnlyReason", "canWrite", "selectedIds", "loadingMore", "hasMore", "descending", "sortable",
   // props between the control's own components
-  "editor", "policy", "openLookup", "loadMore", "onCheckIn", "onSave", "onDone", "rowId", "inactive", "editable",
-  "reasons", "notStarted", "succeeded", "grid", "notice", "formatted",
+  "editor", "openLookup", "loadMore", "onLoadMore", "onCheckIn", "onSave", "onDone", "onOpen", "rowId", "saving",
+  "reasons", "notStarted", "succeeded", "notice",
+  // the control's own services and their options
+  "onSaved", "refreshDelayMs", "attempts", "baseDelayMs", "maxDelayMs", "isCancelled",
+  "stateOf", "failedRowIds", "syncWithDataset", "retryFailed", "discardFailed", "runBulk",
+  "hasNewData", "requestMissingColumns", "applyPageSize",
 ];
 
 module.exports = { INTERNAL_PROPERTY_NAMES };

@@ -21,43 +21,39 @@ export function missingColumns(viewColumns: readonly ViewColumn[], wanted: reado
   return wanted.filter((name) => !present.has(name));
 }
 
+const EDITED_KINDS: Readonly<Record<string, ColumnKind>> = {
+  [Column.StatusReason]: "status",
+  [Column.SyncedWithProvider]: "sync",
+  [Column.TimesCheckedIn]: "count",
+};
+
 function kindOf(column: ViewColumn): ColumnKind {
-  switch (column.name) {
-    case Column.StatusReason:
-      return "status";
-    case Column.SyncedWithProvider:
-      return "sync";
-    case Column.TimesCheckedIn:
-      return "count";
-  }
+  if (EDITED_KINDS[column.name]) return EDITED_KINDS[column.name];
   if (column.isPrimary || column.name === Column.Name) return "name";
   return column.dataType.startsWith("Lookup.") ? "lookup" : "text";
 }
 
-function widthOf(column: ViewColumn): number {
-  const width = column.visualSizeFactor > 0 ? column.visualSizeFactor : DEFAULT_WIDTH;
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(width)));
-}
+const placed = (c: ViewColumn) => !c.isHidden && c.order >= 0;
+const rank = (c: ViewColumn) => (placed(c) ? c.order : UNPLACED + REQUIRED_COLUMNS.indexOf(c.name));
 
 /**
- * View columns → grid columns: view order, hidden and unordered ones skipped, except the required columns,
- * which are always shown (at the end when the view didn't place them). The check-in action column follows
- * the check-in count.
+ * View columns → grid columns: view order, width from visualSizeFactor, hidden and unordered ones skipped,
+ * except the required columns, which are always shown (at the end when the view didn't place them).
+ * The check-in action column follows the check-in count.
  */
 export function buildColumns(viewColumns: readonly ViewColumn[], hidden: ReadonlySet<string>, checkInLabel: string): GridColumn[] {
-  const required = new Set(REQUIRED_COLUMNS);
-  const visible = viewColumns
-    .filter((c) => !hidden.has(c.name) && (required.has(c.name) || (!c.isHidden && c.order >= 0)))
-    .map((c) => ({ c, rank: !c.isHidden && c.order >= 0 ? c.order : UNPLACED + REQUIRED_COLUMNS.indexOf(c.name) }))
-    .sort((a, b) => a.rank - b.rank)
-    .map(({ c }) => c);
-  const columns: GridColumn[] = [];
-  for (const c of visible) {
-    const kind = kindOf(c);
-    columns.push({ key: c.name, label: c.displayName, kind, width: widthOf(c), sortable: !c.disableSorting });
-    if (kind === "count") {
-      columns.push({ key: CHECK_IN_COLUMN_KEY, label: checkInLabel, kind: "checkIn", width: 170, sortable: false });
-    }
-  }
-  return columns;
+  return viewColumns
+    .filter((c) => !hidden.has(c.name) && (placed(c) || REQUIRED_COLUMNS.includes(c.name)))
+    .sort((a, b) => rank(a) - rank(b))
+    .flatMap((c): GridColumn[] => {
+      const column: GridColumn = {
+        key: c.name,
+        label: c.displayName,
+        kind: kindOf(c),
+        width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(c.visualSizeFactor > 0 ? c.visualSizeFactor : DEFAULT_WIDTH))),
+        sortable: !c.disableSorting,
+      };
+      const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: checkInLabel, kind: "checkIn", width: 170, sortable: false };
+      return column.kind === "count" ? [column, checkIn] : [column];
+    });
 }

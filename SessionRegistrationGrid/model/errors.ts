@@ -46,13 +46,7 @@ export function isTransient(problem: Problem): boolean {
   return problem.kind === "network" || problem.kind === "throttled";
 }
 
-export const PROBLEM_STRING: Record<ProblemKind, string> = {
-  network: "Error_Network",
-  throttled: "Error_Throttled",
-  privilege: "Error_Privilege",
-  notFound: "Error_NotFound",
-  rejected: "Error_Rejected",
-  conflict: "Error_Conflict",
-  inactive: "ReadOnly_Inactive",
-  unknown: "Error_Unknown",
-};
+/** The resx key that explains a problem to a person: Problem_<kind>, with the Dataverse message as {0}. */
+export function problemKey(problem: Problem): string {
+  return `Problem_${problem.kind}`;
+}

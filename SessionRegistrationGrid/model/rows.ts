@@ -64,18 +64,17 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[]): Reg
   };
 }
 
-function sameFields(a: RegistrationFields, b: RegistrationFields): boolean {
-  return a.timesCheckedIn === b.timesCheckedIn && a.synced === b.synced && a.state === b.state && a.statusReason === b.statusReason;
-}
+const sameValues = <T extends object>(a: T, b: T) => (Object.keys(a) as (keyof T)[]).every((k) => a[k] === b[k]);
 
-function sameCells(a: Readonly<Record<string, DisplayCell>>, b: Readonly<Record<string, DisplayCell>>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => b[k] !== undefined && a[k].text === b[k].text && a[k].lookup?.id === b[k].lookup?.id);
-}
-
+/** Nothing the row shows differs. Cheap field-by-field checks: this runs for every row on every refresh. */
 export function sameRow(a: RegistrationRow, b: RegistrationRow): boolean {
-  return a.id === b.id && a.name === b.name && a.version === b.version && a.statusLabel === b.statusLabel && sameFields(a.fields, b.fields) && sameCells(a.cells, b.cells);
+  const keys = Object.keys(a.cells);
+  return (
+    a.id === b.id && a.name === b.name && a.version === b.version && a.statusLabel === b.statusLabel &&
+    sameValues(a.fields, b.fields) &&
+    keys.length === Object.keys(b.cells).length &&
+    keys.every((k) => a.cells[k].text === b.cells[k]?.text && a.cells[k].lookup?.id === b.cells[k]?.lookup?.id)
+  );
 }
 
 /**

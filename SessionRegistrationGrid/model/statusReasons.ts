@@ -14,40 +14,28 @@ export function fallbackStatusReasons(activeLabel: string, inactiveLabel: string
   ];
 }
 
-type Loose = Record<string, unknown> | undefined | null;
-
-function labelOf(label: unknown): string {
-  if (typeof label === "string") return label;
-  const l = label as Loose;
-  const user = (l?.UserLocalizedLabel as Loose)?.Label;
-  return typeof user === "string" ? user : "";
-}
-
-function attributeOf(metadata: Loose, name: string): Loose {
-  const attributes = metadata?.Attributes as Loose;
-  if (!attributes) return undefined;
-  if (typeof attributes.get === "function") return (attributes.get as (n: string) => Loose)(name);
-  return attributes[name] as Loose;
-}
+// Runtime metadata is untyped (the typings say only `{[key: string]: any}`).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
 
 /**
- * Status reasons from `getEntityMetadata(..., ["statuscode"])`, read defensively: at runtime the options sit under
- * `OptionSet` or `attributeDescriptor.OptionSet`, as an array or a map, with `State` naming each one's state.
+ * Status reasons from `getEntityMetadata(..., ["statuscode"])`, read defensively: at runtime `Attributes` is a
+ * collection with get() or a plain map, the options sit under `OptionSet` or `attributeDescriptor.OptionSet`,
+ * as an array or a map, and labels are strings or `{UserLocalizedLabel: {Label}}`. `State` names each one's state.
  */
-export function readStatusReasons(metadata: unknown, fallback: StatusReason[]): StatusReason[] {
-  const attribute = attributeOf(metadata as Loose, "statuscode");
-  const optionSet = (attribute?.OptionSet ?? (attribute?.attributeDescriptor as Loose)?.OptionSet) as unknown;
-  const options = Array.isArray(optionSet) ? optionSet : optionSet && typeof optionSet === "object" ? Object.values(optionSet) : [];
-  const reasons: StatusReason[] = [];
-  for (const option of options as Loose[]) {
-    const value = Number(option?.Value);
-    const state = Number(option?.State);
-    const label = labelOf(option?.Label);
-    if (Number.isInteger(value) && Number.isInteger(state) && label) reasons.push({ value, label, state });
+export function readStatusReasons(metadata: Loose, fallback: StatusReason[]): StatusReason[] {
+  const attributes = metadata?.Attributes;
+  const attribute = attributes?.get ? attributes.get("statuscode") : attributes?.statuscode;
+  // attributeDescriptor carries State; the top-level OptionSet of some hosts doesn't, so it comes second.
+  for (const optionSet of [attribute?.attributeDescriptor?.OptionSet, attribute?.OptionSet]) {
+    const reasons = Object.values<Loose>(optionSet ?? {})
+      .map((o) => ({ value: Number(o?.Value), label: String(typeof o?.Label === "string" ? o.Label : (o?.Label?.UserLocalizedLabel?.Label ?? "")), state: Number(o?.State) }))
+      .filter((r) => Number.isInteger(r.value) && Number.isInteger(r.state) && r.label);
+    const states = new Set(reasons.map((r) => r.state));
+    // Each state needs at least one reason; otherwise this shape is not usable.
+    if (states.has(State.Active) && states.has(State.Inactive)) return reasons;
   }
-  const states = new Set(reasons.map((r) => r.state));
-  // Each state needs at least one reason; otherwise the metadata is not usable.
-  return states.has(State.Active) && states.has(State.Inactive) ? reasons : fallback;
+  return fallback;
 }
 
 export function labelOfStatus(reasons: readonly StatusReason[], value: number, fallback: string): string {

@@ -100,8 +100,8 @@ export class DatasetAdapter {
 
   applyPageSize(pageSize: number): void {
     if (this.#dataset.paging.pageSize === pageSize) return;
+    // Applies at the next refresh, which also goes back to the first page.
     this.#dataset.paging.setPageSize(Math.min(pageSize, MAX_PAGE_SIZE));
-    this.#dataset.paging.reset();
     this.refresh();
   }
 
@@ -109,7 +109,7 @@ export class DatasetAdapter {
     const sorting = this.#dataset.sorting;
     sorting.splice(0, sorting.length);
     if (sort) sorting.push(toDatasetSort(sort));
-    this.#dataset.paging.reset();
+    // Only refresh: paging.reset() is a load of its own, and two loads must not overlap.
     this.refresh();
   }
 

@@ -90,16 +90,15 @@ export class GridController {
 
   /** The same object while nothing changed, so cells don't re-render for nothing. */
   #editPolicy(context: Context): EditPolicy {
+    const { allowCheckInEdit, allowSyncEdit, allowStatusEdit } = context.parameters;
     const next = editPolicy({
       isControlDisabled: context.mode.isControlDisabled,
       canWrite: this.#access?.canWrite,
-      allowCheckInEdit: context.parameters.allowCheckInEdit?.raw !== false,
-      allowSyncEdit: context.parameters.allowSyncEdit?.raw !== false,
-      allowStatusEdit: context.parameters.allowStatusEdit?.raw !== false,
+      allowCheckInEdit: allowCheckInEdit?.raw !== false,
+      allowSyncEdit: allowSyncEdit?.raw !== false,
+      allowStatusEdit: allowStatusEdit?.raw !== false,
     });
-    const last = this.#policy;
-    const same = last && last.checkIn === next.checkIn && last.sync === next.sync && last.status === next.status && last.readOnlyReason === next.readOnlyReason;
-    if (!same) this.#policy = next;
+    if (JSON.stringify(next) !== JSON.stringify(this.#policy)) this.#policy = next;
     return this.#policy ?? next;
   }
 

@@ -94,13 +94,13 @@ export class RegistrationEditor {
     this.#emit();
   }
 
-  /** Queues an edit of one row. Resolves true when saved, false when it failed (the failure is kept). */
-  submit(row: RegistrationRow, edit: Edit): Promise<boolean> {
+  /** Queues an edit of one row. Never rejects: resolves with the problem when it failed (the failure is kept). */
+  submit(row: RegistrationRow, edit: Edit): Promise<Problem | undefined> {
     return this.#schedule(row, edit, false, true);
   }
 
   /** Saves the row's failed changes again. After a conflict, this is the user's choice to overwrite. */
-  retryFailed(row: RegistrationRow): Promise<boolean[]> {
+  retryFailed(row: RegistrationRow): Promise<(Problem | undefined)[]> {
     const failed = this.stateOf(row.id).failed;
     this.#update(row.id, clearFailed);
     return Promise.all(failed.map((p) => this.#schedule(row, p.edit, p.problem.kind === "conflict", true)));
@@ -121,7 +121,7 @@ export class RegistrationEditor {
       const started = await runPool(rows, options.concurrency ?? BULK_CONCURRENCY, async (row) => {
         const edit = editFor(row);
         // No edit: the row is inactive, and read-only but for its status.
-        const problem = edit ? await this.#scheduleForProblem(row, edit) : { kind: "inactive" as const, detail: "" };
+        const problem = edit ? await this.#schedule(row, edit, false, false) : { kind: "inactive" as const, detail: "" };
         if (problem) summary.failed.push({ id: row.id, name: row.name, problem });
         else summary.succeeded++;
         options.onProgress?.(++done, rows.length);
@@ -139,16 +139,11 @@ export class RegistrationEditor {
     this.#listeners.clear();
   }
 
-  async #scheduleForProblem(row: RegistrationRow, edit: Edit): Promise<Problem | undefined> {
-    let problem: Problem | undefined;
-    await this.#schedule(row, edit, false, false, (p) => (problem = p));
-    return problem;
-  }
-
-  #schedule(row: RegistrationRow, edit: Edit, overwrite: boolean, keepFailure: boolean, onProblem?: (p: Problem) => void): Promise<boolean> {
+  /** Runs the edit after the row's earlier ones. `keepFailure`: keep it pending for Retry (single edits, not bulk). */
+  #schedule(row: RegistrationRow, edit: Edit, overwrite: boolean, keepFailure: boolean): Promise<Problem | undefined> {
     this.#update(row.id, (s) => enqueue(s, edit));
     this.#begin();
-    const run = async (): Promise<boolean> => {
+    const run = async (): Promise<Problem | undefined> => {
       let fresh: FreshRow | undefined;
       try {
         const stored = await withRetries(async () => {
@@ -157,13 +152,12 @@ export class RegistrationEditor {
         }, this.#retry, this.#sleep);
         this.#update(row.id, (s) => settle(s, edit, stored));
         this.#savedSinceRefresh = true;
-        return true;
+        return undefined;
       } catch (error) {
         const problem = error instanceof SaveFailed ? error.problem : { kind: "unknown" as const, detail: String(error) };
         const storedNow = fresh?.fields ?? {};
         this.#update(row.id, (s) => (keepFailure ? fail(s, edit, problem, storedNow) : settle(s, edit, storedNow)));
-        onProblem?.(problem);
-        return false;
+        return problem;
       } finally {
         this.#end();
       }

@@ -1,7 +1,7 @@
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
 import * as React from "react";
 import { BULK_LABEL, bulkEdit, type BulkAction } from "../model/bulkActions";
-import { PROBLEM_STRING } from "../model/errors";
+import { problemKey } from "../model/errors";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
 import type { RegistrationRow } from "../model/types";
@@ -71,7 +71,7 @@ const BulkSummaryBar = ({ summary, text, onDismiss }: { summary: BulkSummary; te
       {summary.failed.length > 0 && (
         <ul className="srg-failures">
           {summary.failed.map((f) => (
-            <li key={f.id}>{text("Bulk_FailedRow", f.name || text("Grid_NoName"), text(PROBLEM_STRING[f.problem.kind], f.problem.detail))}</li>
+            <li key={f.id}>{text("Bulk_FailedRow", f.name || text("Grid_NoName"), text(problemKey(f.problem), f.problem.detail))}</li>
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
 import type { Edit } from "../model/edits";
-import { PROBLEM_STRING } from "../model/errors";
+import { problemKey } from "../model/errors";
 import { labelOfStatus, type StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
 import type { RegistrationRow } from "../model/types";
@@ -42,7 +42,7 @@ export const ProblemBar = ({ rows, editor, text, statusReasons }: ProblemBarProp
           "Edit_Failed",
           row?.name || text("Grid_NoName"),
           failed.map((p) => describe(p.edit, text, statusReasons)).join(", "),
-          text(PROBLEM_STRING[last.problem.kind], last.problem.detail),
+          text(problemKey(last.problem), last.problem.detail),
         );
         return (
           <MessageBar
