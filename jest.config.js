@@ -10,4 +10,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   clearMocks: true,
+  setupFiles: ["<rootDir>/test/component/registerIcons.ts"],
 };

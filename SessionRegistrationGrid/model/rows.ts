@@ -1,11 +1,11 @@
 import { Column, SyncFlag } from "../ManifestConstants";
 import type { DisplayCell, GridColumn, LookupRef, RegistrationFields, RegistrationRow } from "./types";
 
-/** How the model reads one dataset record: plain accessors, so tests need no PCF context. */
+/** The part of a dataset record the model reads (PCF's EntityRecord has it), so tests need no PCF context. */
 export interface RecordSource {
-  id: string;
-  value(column: string): unknown;
-  formatted(column: string): string;
+  getRecordId(): string;
+  getValue(column: string): unknown;
+  getFormattedValue(column: string): string | null;
 }
 
 function asNumber(value: unknown): number | null {
@@ -30,12 +30,14 @@ export function syncFlagOf(value: unknown): boolean | null {
   return n === SyncFlag.Yes ? true : n === SyncFlag.No ? false : null;
 }
 
+const formatted = (record: RecordSource, column: string) => record.getFormattedValue(column) ?? "";
+
 export function readFields(record: RecordSource): RegistrationFields {
-  const state = asNumber(record.value(Column.State));
-  const statusReason = asNumber(record.value(Column.StatusReason)) ?? 1;
+  const state = asNumber(record.getValue(Column.State));
+  const statusReason = asNumber(record.getValue(Column.StatusReason)) ?? 1;
   return {
-    timesCheckedIn: asNumber(record.value(Column.TimesCheckedIn)),
-    synced: syncFlagOf(record.value(Column.SyncedWithProvider)),
+    timesCheckedIn: asNumber(record.getValue(Column.TimesCheckedIn)),
+    synced: syncFlagOf(record.getValue(Column.SyncedWithProvider)),
     // Views rarely carry statecode; the documented pairs give it from the status reason.
     state: state ?? (statusReason === 2 ? 1 : 0),
     statusReason,
@@ -47,19 +49,19 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[]): Reg
   const cells: Record<string, DisplayCell> = {};
   for (const column of columns) {
     if (column.kind === "text" || column.kind === "name") {
-      cells[column.key] = { text: record.formatted(column.key) };
+      cells[column.key] = { text: formatted(record, column.key) };
     } else if (column.kind === "lookup") {
-      const lookup = readLookup(record.value(column.key));
-      cells[column.key] = { text: record.formatted(column.key) || lookup?.name || "", lookup };
+      const lookup = readLookup(record.getValue(column.key));
+      cells[column.key] = { text: formatted(record, column.key) || lookup?.name || "", lookup };
     }
   }
-  const version = record.value(Column.Version);
+  const version = record.getValue(Column.Version);
   return {
-    id: record.id,
-    name: String(record.formatted(Column.Name) || record.value(Column.Name) || ""),
+    id: record.getRecordId(),
+    name: String(formatted(record, Column.Name) || record.getValue(Column.Name) || ""),
     fields: readFields(record),
     version: version === null || version === undefined || version === "" ? undefined : String(version),
-    statusLabel: record.formatted(Column.StatusReason),
+    statusLabel: formatted(record, Column.StatusReason),
     cells,
   };
 }

@@ -37,7 +37,7 @@ export class GridController {
     const dataset = context.parameters.sessionRegistrations;
     this.#text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n));
     this.#fallbackReasons = fallbackStatusReasons(this.#text("Status_Active"), this.#text("Status_Inactive"));
-    this.#adapter = new DatasetAdapter(dataset);
+    this.#adapter = new DatasetAdapter(dataset, this.#text("Column_CheckIn"));
     this.#editor = new RegistrationEditor({ store: webApiStore(context.webAPI), onSaved: () => this.#adapter.refresh() });
     this.#actions = {
       sort: (sort) => this.#adapter.sort(sort),
@@ -48,7 +48,7 @@ export class GridController {
         void openLookup(this.#context.navigation, ref).catch((error: { message?: string }) => this.#show(this.#text("Error_Open", error?.message ?? String(error)))),
     };
     const pageSize = context.parameters.pageSize?.raw;
-    if (typeof pageSize === "number") this.#adapter.applyPageSize(clampPageSize(pageSize, pageSize));
+    if (typeof pageSize === "number") this.#adapter.setPageSize(clampPageSize(pageSize, pageSize));
     void loadTableAccess(context.utils, this.#fallbackReasons).then((access) => {
       this.#access = access;
       this.#rerender();
@@ -58,7 +58,6 @@ export class GridController {
   render(context: Context): React.ReactElement {
     this.#context = context;
     const dataset = context.parameters.sessionRegistrations;
-    if (this.#adapter.requestMissingColumns()) this.#adapter.refresh();
     const newData = this.#adapter.hasNewData(dataset);
     const { mode, parameters: p } = context;
     const inputs = [
@@ -69,7 +68,7 @@ export class GridController {
     ];
     if (this.#lastElement && inputs.length === this.#lastInputs.length && inputs.every((v, i) => v === this.#lastInputs[i])) return this.#lastElement;
     this.#lastInputs = inputs;
-    const grid = this.#adapter.snapshot(dataset, this.#text("Column_CheckIn"));
+    const grid = this.#adapter.snapshot(dataset);
     if (newData) this.#editor.syncWithDataset();
     this.#lastElement = React.createElement(RegistrationGrid, {
       grid,

@@ -15,7 +15,7 @@ interface BulkBarProps {
   statusReasons: readonly StatusReason[];
   text: Text;
   /** After a run, the failed rows stay selected for a retry. */
-  select: (ids: string[]) => void;
+  select: (ids: readonly string[]) => void;
 }
 
 type Run = { kind: "running"; done: number; total: number } | { kind: "finished"; summary: BulkSummary } | undefined;

@@ -42,29 +42,50 @@ export interface RegistrationGridProps {
 const idOf = (item: IObjectWithKey) => (item as GridItem).row.id;
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
-/** Keeps Fluent's selection and the dataset's in step both ways (the command bar acts on the dataset's). */
-function useSelection(selectedIds: readonly string[], select: (ids: string[]) => void): Selection {
+interface SelectionState {
+  selection: Selection;
+  selectedIds: readonly string[];
+  /** Selects exactly these rows (after a bulk run, the failed ones). */
+  selectOnly: (ids: readonly string[]) => void;
+}
+
+/**
+ * Fluent's selection, mirrored to the dataset (the command bar acts on the dataset's) and kept in state here,
+ * since hosts don't always re-render after setSelectedRecordIds. A selection the host changes is taken over.
+ */
+function useSelection(hostIds: readonly string[], select: (ids: string[]) => void): SelectionState {
+  const [selectedIds, setSelectedIds] = React.useState(hostIds);
   const selectRef = React.useRef(select);
   selectRef.current = select;
   const selection = React.useMemo((): Selection => {
-    const s: Selection = new Selection({ getKey: idOf, onSelectionChanged: () => selectRef.current(s.getSelection().map(idOf)) });
+    const s: Selection = new Selection({
+      getKey: idOf,
+      onSelectionChanged: () => {
+        const ids = s.getSelection().map(idOf);
+        setSelectedIds(ids);
+        selectRef.current(ids);
+      },
+    });
     return s;
   }, []);
-  React.useEffect(() => {
-    const current = selection.getSelection().map(idOf);
-    if (sameIds(current, selectedIds)) return;
-    selection.setChangeEvents(false);
-    selection.setAllSelected(false);
-    for (const id of selectedIds) selection.setKeySelected(id, true, false);
-    selection.setChangeEvents(true, true);
-  }, [selection, selectedIds]);
-  return selection;
+  const selectOnly = React.useCallback(
+    (ids: readonly string[]) => {
+      if (sameIds(selection.getSelection().map(idOf), ids)) return;
+      selection.setChangeEvents(false);
+      selection.setAllSelected(false);
+      for (const id of ids) selection.setKeySelected(id, true, false);
+      selection.setChangeEvents(true);
+    },
+    [selection],
+  );
+  React.useEffect(() => selectOnly(hostIds), [selectOnly, hostIds]);
+  return { selection, selectedIds, selectOnly };
 }
 
 /** The grid: notices, bulk bar, the DetailsList of registrations and the paging footer. Plain props in. */
 export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, actions, editor, notice }: RegistrationGridProps) => {
   const items = useGridItems(grid.rows, editor);
-  const selection = useSelection(grid.selectedIds, actions.select);
+  const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const ctx = React.useMemo<CellContext>(() => ({ text, policy, statusReasons, editor, actions }), [text, policy, statusReasons, editor, actions]);
   const columns = React.useMemo(() => toFluentColumns(grid.columns, grid.sort, ctx), [grid.columns, grid.sort, ctx]);
   const onColumnHeaderClick = React.useCallback(
@@ -76,7 +97,10 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
   );
   // A trailing empty slot: when the list renders it, the user has reached the end, so the next page loads.
   const listItems = grid.paging.hasMore ? [...items, null] : items;
-  const selectedRows = React.useMemo(() => grid.rows.filter((r) => grid.selectedIds.includes(r.id)), [grid.rows, grid.selectedIds]);
+  const selectedRows = React.useMemo(() => {
+    const ids = new Set(selectedIds);
+    return grid.rows.filter((r) => ids.has(r.id));
+  }, [grid.rows, selectedIds]);
   const bounded = layout.height > 0;
   return (
     <div className={bounded ? "srg-root srg-root--bounded" : "srg-root"} style={{ width: layout.width > 0 ? layout.width : undefined, height: bounded ? layout.height : undefined }}>
@@ -88,7 +112,7 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
       {notice && <MessageBar messageBarType={MessageBarType.warning}>{notice}</MessageBar>}
       {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
       <ProblemBar rows={grid.rows} editor={editor} text={text} statusReasons={statusReasons} />
-      <BulkBar selected={selectedRows} actions={allowedBulkActions(policy)} editor={editor} statusReasons={statusReasons} text={text} select={actions.select} />
+      <BulkBar selected={selectedRows} actions={allowedBulkActions(policy)} editor={editor} statusReasons={statusReasons} text={text} select={selectOnly} />
       <div className="srg-scroll" data-is-scrollable="true">
         <ShimmeredDetailsList
           items={listItems as GridItem[]}
@@ -106,7 +130,6 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
           layoutMode={DetailsListLayoutMode.fixedColumns}
           constrainMode={ConstrainMode.unconstrained}
           setKey="registrations"
-          getKey={(item?: GridItem) => item?.row.id ?? ""}
           onItemInvoked={(item?: GridItem) => item && actions.open(item.row)}
           onColumnHeaderClick={onColumnHeaderClick}
           onRenderMissingItem={() => {

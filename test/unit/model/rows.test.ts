@@ -13,7 +13,7 @@ const view: ViewColumn[] = [
 const columns = buildColumns(view, new Set(), "Check-in");
 
 function record(id: string, values: Record<string, unknown>, formatted: Record<string, string> = {}): RecordSource {
-  return { id, value: (c) => values[c] ?? null, formatted: (c) => formatted[c] ?? "" };
+  return { getRecordId: () => id, getValue: (c) => values[c] ?? null, getFormattedValue: (c) => formatted[c] ?? null };
 }
 
 const mallory = record(
