@@ -1,4 +1,4 @@
-import { Column, ENTITY } from "../ManifestConstants";
+import { Column } from "../ManifestConstants";
 import type { FreshRow, UpdatePayload } from "../model/edits";
 import { syncFlagOf } from "../model/rows";
 import type { RegistrationFields } from "../model/types";
@@ -26,13 +26,13 @@ export function toFreshRow(row: WebApiRow): FreshRow {
   return { fields, version: version === null || version === undefined ? undefined : String(version) };
 }
 
-export function webApiStore(webAPI: ComponentFramework.WebApi): RegistrationStore {
+export function webApiStore(webAPI: ComponentFramework.WebApi, entity: string): RegistrationStore {
   return {
     async read(id, columns) {
-      return toFreshRow(await webAPI.retrieveRecord(ENTITY, id, `?$select=${columns.join(",")}`));
+      return toFreshRow(await webAPI.retrieveRecord(entity, id, `?$select=${columns.join(",")}`));
     },
     async write(id, payload) {
-      await webAPI.updateRecord(ENTITY, id, payload);
+      await webAPI.updateRecord(entity, id, payload);
     },
   };
 }

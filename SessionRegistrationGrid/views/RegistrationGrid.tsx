@@ -1,11 +1,8 @@
 import {
   CheckboxVisibility,
-  ConstrainMode,
-  DetailsListLayoutMode,
   MessageBar,
   MessageBarType,
   Selection,
-  SelectionMode,
   ShimmeredDetailsList,
   type IColumn,
   type IObjectWithKey,
@@ -104,13 +101,11 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
   const bounded = layout.height > 0;
   return (
     <div className={bounded ? "srg-root srg-root--bounded" : "srg-root"} style={{ width: layout.width > 0 ? layout.width : undefined, height: bounded ? layout.height : undefined }}>
-      {policy.readOnlyReason && (
-        <MessageBar messageBarType={MessageBarType.info} isMultiline={false}>
-          {text(policy.readOnlyReason)}
-        </MessageBar>
-      )}
-      {notice && <MessageBar messageBarType={MessageBarType.warning}>{notice}</MessageBar>}
-      {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
+      {[
+        [MessageBarType.info, policy.readOnlyReason && text(policy.readOnlyReason)],
+        [MessageBarType.warning, notice],
+        [MessageBarType.error, grid.error && text("Grid_DatasetError", grid.error)],
+      ].map(([type, message]) => message && <MessageBar key={type} messageBarType={type as MessageBarType}>{message}</MessageBar>)}
       <ProblemBar rows={grid.rows} editor={editor} text={text} statusReasons={statusReasons} />
       <BulkBar selected={selectedRows} actions={allowedBulkActions(policy)} editor={editor} statusReasons={statusReasons} text={text} select={selectOnly} />
       <div className="srg-scroll" data-is-scrollable="true">
@@ -124,12 +119,8 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
           ariaLabelForSelectionColumn={text("Grid_SelectionColumn")}
           checkButtonAriaLabel={text("Grid_SelectRow")}
           selection={selection}
-          selectionMode={SelectionMode.multiple}
           checkboxVisibility={CheckboxVisibility.always}
           selectionPreservedOnEmptyClick
-          layoutMode={DetailsListLayoutMode.fixedColumns}
-          constrainMode={ConstrainMode.unconstrained}
-          setKey="registrations"
           onItemInvoked={(item?: GridItem) => item && actions.open(item.row)}
           onColumnHeaderClick={onColumnHeaderClick}
           onRenderMissingItem={() => {

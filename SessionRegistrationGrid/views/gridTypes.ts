@@ -5,12 +5,16 @@ import type { Text } from "../model/text";
 import type { LookupRef, RegistrationFields, RegistrationRow, SortState } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
 
-/** What the grid asks of its host (the PCF dataset), as plain callbacks. */
-export interface GridActions {
+/** What the grid asks of the dataset, as plain callbacks. */
+export interface DatasetActions {
   sort(sort: SortState | undefined): void;
   loadMore(): void;
   select(ids: string[]): void;
   open(row: RegistrationRow): void;
+}
+
+/** What the grid asks of its host. */
+export interface GridActions extends DatasetActions {
   openLookup(ref: LookupRef): void;
 }
 

@@ -1,5 +1,5 @@
 import type { RegistrationRow as GridRow } from "../../../SessionRegistrationGrid/model/types";
-import { RegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
+import { createRegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { FakeDataverse, type RegistrationRow } from "../../fixtures";
 
@@ -46,8 +46,8 @@ export function setup(rows: RegistrationRow[], options: { latencyMs?: number } =
   const dataverse = new FakeDataverse({ data: { registrations: rows }, latencyMs: options.latencyMs ?? 0 });
   const waits: number[] = [];
   const refreshes = { count: 0 };
-  const editor = new RegistrationEditor({
-    store: webApiStore(dataverse.webApi),
+  const editor = createRegistrationEditor({
+    store: webApiStore(dataverse.webApi, "msevtmgt_sessionregistration"),
     onSaved: () => refreshes.count++,
     sleep: async (ms) => {
       waits.push(ms);

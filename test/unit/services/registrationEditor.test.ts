@@ -1,4 +1,4 @@
-import { RegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
+import { createRegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { loaded, registration, settle, setup } from "./editorSetup";
 
@@ -33,7 +33,7 @@ describe("check-in", () => {
   it("two desks that loaded the same count both count: each adds to what is stored, not to what it loaded", async () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const deskA = setup([row]);
-    const deskB = new RegistrationEditor({ store: webApiStore(deskA.dataverse.webApi), onSaved: () => undefined, refreshDelayMs: 0 });
+    const deskB = createRegistrationEditor({ store: webApiStore(deskA.dataverse.webApi, "msevtmgt_sessionregistration"), onSaved: () => undefined, refreshDelayMs: 0 });
     const seenByBoth = loaded(row);
     await deskA.editor.submit(seenByBoth, { kind: "checkIn", times: 1 });
     await deskB.submit(seenByBoth, { kind: "checkIn", times: 1 });

@@ -1,0 +1,22 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+page.on("console", (m) => console.log("console", m.type(), m.text().slice(0, 300)));
+page.on("pageerror", (e) => console.log("pageerror", e.message));
+await page.goto("http://127.0.0.1:8182/?manual");
+await page.waitForFunction(() => window.harness);
+await page.evaluate(() => harness.mount({ view: "session", width: 1200, height: 640, latencyMs: 300 }));
+await page.evaluate(() => {
+  for (const type of ["pointerdown","mousedown","mouseup","click"]) document.addEventListener(type, (e) => console.log(type, e.target.tagName, e.target.getAttribute("aria-label") || e.target.className, e.target.isConnected), true);
+  const mo = new MutationObserver((list) => { for (const m of list) for (const n of m.removedNodes) if (n.nodeType === 1 && n.querySelector?.("button")) console.log("removed", n.className); });
+  mo.observe(document.querySelector("#control-root"), { childList: true, subtree: true });
+});
+const row = page.locator('#control-root [role="row"][data-item-index="0"]');
+const btn = row.getByRole("button", { name: "Check in Aarav Anderson", exact: true });
+await btn.click();
+await page.waitForTimeout(500);
+console.log(JSON.stringify(await page.evaluate(() => harness.calls().map(c => c.op + ":" + c.outcome))));
+await btn.click();
+await page.waitForTimeout(800);
+console.log(JSON.stringify(await page.evaluate(() => harness.calls().map(c => c.op + ":" + c.outcome))));
+await browser.close();

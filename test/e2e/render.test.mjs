@@ -1,0 +1,162 @@
+// What the user sees first, and the dataset features the platform serves: sorting, paging, quick find, resize.
+import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe } from "node:test";
+import { ROOT } from "../../harness/server.mjs";
+import { eventually, expectText, fold, formatCount, scenario, screenshotPath } from "./support.mjs";
+
+const SUBGRID_HEADERS = ["Registration ID", "Contact", "Synced with provider", "Status Reason", "Created On", "(Deprecated) Times checked-in", "Check-in"];
+
+async function headers(page) {
+  return (await page.locator("#control-root [role=columnheader]").allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+}
+
+describe("first render", () => {
+  scenario("the session subgrid shows every registration of the session with the edit controls", async ({ page, h }) => {
+    const info = await h.open({ view: "session" });
+    assert.equal(info.viewName, "Session Registrations (subgrid)");
+    assert.ok(info.matching >= 50 && info.matching <= 300, `a subgrid-sized session (${info.matching})`);
+
+    // The view lacks the check-in count: the control asks for it (and versionnumber) and shows it, with the action.
+    assert.deepEqual(await headers(page), SUBGRID_HEADERS);
+    const added = (await h.activity("addColumn")).map((e) => e.detail.name).sort();
+    assert.deepEqual(added, ["msevtmgt_timescheckedin", "versionnumber"]);
+    assert.deepEqual((await h.activity("setPageSize")).map((e) => e.detail.size), [250], "the manifest's default page size");
+
+    await expectText(h.footer.locator(".srg-count-text"), `${formatCount(info.matching)} of ${formatCount(info.matching)}`);
+    assert.equal(await h.footer.getByRole("button", { name: "Load more" }).count(), 0, "everything is loaded");
+
+    // The rows, in the order the data serves them (by name), with the stored values.
+    const rows = await h.rows();
+    assert.equal(rows.length, info.matching);
+    for (let i = 0; i < 6; i++) {
+      const r = rows[i];
+      const row = h.rowAt(i);
+      await expectText(row.locator("button.srg-link").first(), r.name);
+      await row.getByRole("button", { name: `Times checked in: ${r.count ?? 0}`, exact: true }).waitFor();
+      if (r.state === 0) await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).waitFor();
+      if (r.count) await expectText(row.locator(".srg-checked"), `Checked in ×${r.count}`);
+      const sync = row.getByRole("switch", { name: "Synced with provider" });
+      if (r.state === 0) assert.equal(await sync.getAttribute("aria-checked"), String(r.synced === 100000002));
+      assert.equal(await row.getByRole("combobox", { name: "Status reason" }).inputValue(), String(r.status));
+    }
+    for (let i = 1; i < rows.length; i++) assert.ok(fold(rows[i - 1].name) <= fold(rows[i].name), "sorted by name");
+
+    // Names are text, never markup: the one hostile name shows as itself and adds no element.
+    const hostile = rows.find((r) => r.name.includes("<img"));
+    assert.ok(hostile, "the sample data holds the name with markup");
+    assert.equal(await page.locator("#control-root img").count(), 0);
+
+    // No webAPI traffic just to show the grid; the platform saw no misuse (overlapping loads, sorting reassigned).
+    assert.deepEqual(await h.calls(), []);
+    assert.deepEqual(await h.eval(() => window.harness.host.violations), []);
+    assert.deepEqual(await h.eval(() => window.harness.host.missingStrings), [], "every string the control asks for is in the resx");
+
+    await page.screenshot({ path: screenshotPath("subgrid"), clip: await frameClip(page) });
+    copyFileSync(screenshotPath("subgrid"), join(ROOT, "docs", "screenshot.png"));
+  });
+
+  scenario("all registrations of the event: the first page of more than 5,000", async ({ page, h }) => {
+    const info = await h.open({ view: "all" });
+    assert.ok(info.matching > 5000, `over 5,000 registrations (${info.matching})`);
+    assert.equal(info.totalResultCount, -1, "the platform stops counting past 5,000");
+    assert.deepEqual((await h.activity("addColumn")).map((e) => e.detail.name), ["versionnumber"], "the view has every edited column");
+    await expectText(h.footer.locator(".srg-count-text"), "250 of 5,000+");
+    await h.footer.getByRole("button", { name: "Load more" }).waitFor();
+    assert.deepEqual(await headers(page), ["Registration ID", "Contact", "Session", "Event", "(Deprecated) Times checked-in", "Check-in", "Synced with provider", "Status Reason", "Created On"]);
+    const rows = await h.rows();
+    assert.equal(rows.length, 250);
+    for (let i = 0; i < 4; i++) await expectText(h.rowAt(i).locator("button.srg-link").first(), rows[i].name);
+    await page.screenshot({ path: screenshotPath("all-registrations"), clip: await frameClip(page) });
+  });
+});
+
+describe("dataset features served by the data", () => {
+  scenario("sorting by a column asks the dataset and shows its order, ascending then descending", async ({ page, h }) => {
+    await h.open({ view: "session" });
+    const refreshesBefore = (await h.activity("refresh")).length;
+    const contact = page.locator("#control-root [role=columnheader]", { hasText: "Contact" });
+    await contact.click();
+    await eventually(async () => (await contact.getAttribute("aria-sort")) === "ascending", { message: "Contact sorted ascending" });
+    await h.idle();
+    assert.deepEqual(await h.eval(() => window.harness.host.dataset.sorting), [{ name: "msevtmgt_contactid", sortDirection: 0 }]);
+    assert.equal(await page.locator("#control-root [role=columnheader]", { hasText: "Registration ID" }).getAttribute("aria-sort"), "none");
+    let rows = await h.rows();
+    for (let i = 1; i < rows.length; i++) assert.ok(fold(rows[i - 1].contact) <= fold(rows[i].contact), `ascending at ${i}`);
+    for (let i = 0; i < 4; i++) await expectText(h.rowAt(i).locator("button.srg-link").nth(1), rows[i].contact);
+
+    await contact.click();
+    await eventually(async () => (await contact.getAttribute("aria-sort")) === "descending", { message: "Contact sorted descending" });
+    await h.idle();
+    assert.deepEqual(await h.eval(() => window.harness.host.dataset.sorting), [{ name: "msevtmgt_contactid", sortDirection: 1 }]);
+    rows = await h.rows();
+    for (let i = 1; i < rows.length; i++) assert.ok(fold(rows[i - 1].contact) >= fold(rows[i].contact), `descending at ${i}`);
+    for (let i = 0; i < 4; i++) await expectText(h.rowAt(i).locator("button.srg-link").nth(1), rows[i].contact);
+
+    assert.equal((await h.activity("refresh")).length - refreshesBefore, 2, "one dataset load per click");
+    assert.deepEqual(await h.eval(() => window.harness.host.violations), []);
+  });
+
+  scenario("Load more appends pages past 5,000 rows; the footer says the total is unknown", async ({ page, h }) => {
+    await h.open({ view: "all", pageSize: 2500 });
+    await expectText(h.footer.locator(".srg-count-text"), "2,500 of 5,000+");
+    const first = (await h.rows())[0];
+    const loadMore = h.footer.getByRole("button", { name: "Load more" });
+
+    await loadMore.click();
+    await expectText(h.footer.locator(".srg-count-text"), "5,000 of 5,000+");
+    await loadMore.click();
+    await expectText(h.footer.locator(".srg-count-text"), /^7,500 of [\d,]+\+$/);
+    assert.equal((await h.rows()).length, 7500);
+    assert.equal((await h.rows())[0].id, first.id, "pages are appended, the first row stays");
+    await expectText(h.rowAt(0).locator("button.srg-link").first(), first.name);
+
+    await loadMore.click();
+    const total = await h.eval(() => window.harness.dataverse.count());
+    await eventually(async () => (await h.rows()).length === total, { message: "every registration loaded" });
+    await expectText(h.footer.locator(".srg-count-text"), new RegExp(`^${formatCount(total)} of `));
+    assert.equal(await loadMore.count(), 0, "no Load more once everything is loaded");
+    assert.deepEqual((await h.activity("loadNextPage")).length, 3);
+    assert.deepEqual(await h.eval(() => window.harness.host.violations), [], "paging calls never overlapped");
+  });
+
+  scenario("reaching the end of the list loads the next page by itself", async ({ page, h }) => {
+    const info = await h.open({ view: "session", pageSize: 50 });
+    await expectText(h.footer.locator(".srg-count-text"), `50 of ${formatCount(info.matching)}`);
+    const scroller = page.locator("#control-root .srg-scroll");
+    for (let i = 0; i < 10 && (await h.activity("loadNextPage")).length === 0; i++) {
+      await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(100);
+    }
+    await expectText(h.footer.locator(".srg-count-text"), `100 of ${formatCount(info.matching)}`);
+    assert.equal((await h.activity("loadNextPage")).length, 1);
+    assert.deepEqual(await h.eval(() => window.harness.host.violations), []);
+  });
+
+  scenario("quick find is served by the data; the container resizes", async ({ page, h }) => {
+    await h.open({ view: "session" });
+    const all = await h.rows();
+    await h.eval(() => window.harness.quickFind("zo"));
+    await h.idle();
+    const expected = all.filter((r) => fold(r.name).startsWith("zo") || fold(r.contact).startsWith("zo"));
+    assert.ok(expected.length >= 1);
+    assert.deepEqual((await h.rows()).map((r) => r.id).sort(), expected.map((r) => r.id).sort());
+    await expectText(h.footer.locator(".srg-count-text"), `${expected.length} of ${expected.length}`);
+    assert.equal(await page.locator("#control-root [role=row][data-item-index]").count(), expected.length);
+
+    await h.eval(() => window.harness.resize(720, 380));
+    await eventually(async () => {
+      const box = await page.locator("#control-root .srg-root").boundingBox();
+      return Math.abs(box.width - 720) <= 1 && Math.abs(box.height - 380) <= 1;
+    }, { message: "the control takes the allocated size" });
+    const layoutUpdates = await h.eval(() => window.harness.host.updates.filter((u) => u.includes("layout")).length);
+    assert.ok(layoutUpdates >= 1, "the host told the control about the new size");
+  });
+});
+
+async function frameClip(page) {
+  const box = await page.locator("#control-frame").boundingBox();
+  const header = await page.locator(".form-header").boundingBox();
+  return { x: box.x - 1, y: header.y - 1, width: box.width + 2, height: box.y + box.height - header.y + 2 };
+}

@@ -1,0 +1,237 @@
+// Shared plumbing for the end-to-end tests: one local harness server and one Chromium per process (started on
+// first use, closed after the last test), a fresh browser context per scenario, and the rule every scenario
+// obeys: no console errors, no page errors, no dialogs, no request leaving 127.0.0.1.
+//
+// `node test/e2e/run.mjs` builds first and runs every *.test.mjs in this process. A single file also runs on
+// its own against the current build: `node --test test/e2e/editing.test.mjs`.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { chromium } from "playwright-core";
+import { bundleHarness, ROOT, startHarnessServer } from "../../harness/server.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// Playwright adds --headless and a fresh --user-data-dir (a temporary profile) itself.
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+
+let environment;
+/** The server and the browser, started once. run.mjs may hand over options through globalThis.__srgE2E. */
+export function env() {
+  environment ??= (async () => {
+    const options = globalThis.__srgE2E ?? {};
+    if (!options.harnessBundled) await bundleHarness();
+    const server = await startHarnessServer({ port: 0, reactBuild: options.reactBuild ?? "production" });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    return { server, browser };
+  })();
+  return environment;
+}
+
+after(async () => {
+  if (!environment) return;
+  const { server, browser } = await environment;
+  await browser.close();
+  await server.close();
+});
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, "-").replace(/^-|-$/g, "").toLowerCase()}.png`);
+}
+
+/**
+ * One scenario: a new browser context and page on the harness, `fn({ page, h })`, then the page must not have
+ * logged an error, thrown, opened a dialog or tried to reach the network. A failure leaves a screenshot.
+ */
+export function scenario(name, fn, { timeout = 60_000, viewport = { width: 1600, height: 1000 }, only } = {}) {
+  test(name, { timeout, only }, async () => {
+    const { server, browser } = await env();
+    const context = await browser.newContext({ viewport, reducedMotion: "reduce", locale: "en-US", timezoneId: "UTC" });
+    context.setDefaultTimeout(10_000);
+    const problems = [];
+    const external = [];
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
+      external.push(url);
+      return route.abort("blockedbyclient");
+    });
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      const text = message.text();
+      if (message.type() === "error") problems.push(`console.error: ${text}`);
+      // A Fluent icon without a glyph here would show as an empty box (and, with the CDN, cost a request).
+      else if (message.type() === "warning" && /was used but not registered/.test(text)) problems.push(`console.warn: ${text}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("dialog", (dialog) => {
+      problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+      void dialog.dismiss().catch(() => {});
+    });
+    const h = new HarnessPage(page, server.url);
+    try {
+      await fn({ page, h });
+      assert.deepEqual(problems, [], "the page logged errors");
+      assert.deepEqual(external, [], "the page tried to reach the network");
+    } catch (error) {
+      await page.screenshot({ path: screenshotPath(`FAILED ${name}`) }).catch(() => {});
+      if (problems.length && error instanceof Error && !/logged errors/.test(error.message)) {
+        error.message += `\n\nThe page also logged:\n  ${problems.join("\n  ")}`;
+      }
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/** Polls `check` (which throws or returns false while not yet true) until it passes or the time is up. */
+export async function eventually(check, { timeout = 5000, interval = 50, message } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const result = await check();
+      if (result !== false) return result;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError instanceof Error ? lastError.message : "the condition stayed false";
+      throw new assert.AssertionError({ message: `${message ? message + ": " : ""}not true within ${timeout} ms: ${detail}` });
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Waits until the locator's visible text matches (string: exact after trimming; RegExp: test). */
+export async function expectText(locator, expected, { timeout = 5000 } = {}) {
+  let last;
+  await eventually(async () => {
+    last = (await locator.innerText({ timeout: 500 })).replace(/\s+/g, " ").trim();
+    return typeof expected === "string" ? last === expected : expected.test(last);
+  }, { timeout, message: `expected text ${expected}, last seen ${JSON.stringify(last)}` });
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Case- and accent-insensitive, as the fake Dataverse (and SQL Server's collation) compares text. */
+export const fold = (text) => (text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+export const formatCount = (n) => new Intl.NumberFormat("en-US").format(n);
+
+export const SYNC_NO = 100000001;
+export const SYNC_YES = 100000002;
+
+/** The page and its `window.harness`, with the locators the UI contract names. */
+export class HarnessPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Opens the page without mounting (?manual), then mounts the control with these options. */
+  async open(options = {}) {
+    await this.page.goto(`${this.baseUrl}?manual`);
+    await this.page.waitForFunction(() => window.harness !== undefined);
+    await this.page.evaluate(() => window.harness.ready);
+    return this.mount(options);
+  }
+
+  mount(options = {}) {
+    return this.page.evaluate((o) => window.harness.mount(o), { width: 1200, height: 640, ...options });
+  }
+
+  eval(fn, arg) {
+    return this.page.evaluate(fn, arg);
+  }
+
+  rows() {
+    return this.eval(() => window.harness.rows());
+  }
+
+  row(id) {
+    return this.eval((rowId) => window.harness.row(rowId), id);
+  }
+
+  updates(id) {
+    return this.eval((rowId) => window.harness.updates(rowId), id);
+  }
+
+  calls(filter = {}) {
+    return this.eval((f) => window.harness.calls(f), filter);
+  }
+
+  activity(kind) {
+    return this.eval((k) => window.harness.activity(k), kind);
+  }
+
+  failNext(spec) {
+    return this.eval((s) => window.harness.failNext(s), spec);
+  }
+
+  changeByAnotherUser(id, changes) {
+    return this.eval(([rowId, c]) => window.harness.changeByAnotherUser(rowId, c), [id, changes]);
+  }
+
+  idle() {
+    return this.eval(() => window.harness.idle());
+  }
+
+  /** Sets up a row before the user acts: another user's write, then a dataset refresh so the grid shows it. */
+  async prepare(id, changes) {
+    await this.changeByAnotherUser(id, changes);
+    await this.eval(() => window.harness.refresh());
+    await this.idle();
+    await this.eval(() => window.harness.clearLog());
+  }
+
+  // ---- locators ----------------------------------------------------------------------------------------
+
+  get grid() {
+    return this.page.locator("#control-root");
+  }
+
+  /** The grid row at this position of the dataset (rendered rows only: DetailsList virtualizes). */
+  rowAt(index) {
+    return this.page.locator(`#control-root [role="row"][data-item-index="${index}"]`);
+  }
+
+  /** The grid row showing this registration id (must be among the rendered rows). */
+  async rowOf(id) {
+    const ids = await this.eval(() => window.harness.host.dataset.sortedRecordIds);
+    const index = ids.indexOf(id);
+    assert.ok(index >= 0, `registration ${id} is not loaded in the grid`);
+    return this.rowAt(index);
+  }
+
+  get footer() {
+    return this.page.locator("#control-root .srg-footer");
+  }
+
+  get problems() {
+    return this.page.locator("#control-root .srg-problems");
+  }
+
+  get toolbar() {
+    return this.page.getByRole("toolbar", { name: "Actions for the selected registrations" });
+  }
+
+  /**
+   * The first rows of the current order (index < `within`, so they are on screen) that satisfy `predicate`,
+   * a function source over a RowSummary, e.g. "r => r.state === 0".
+   */
+  async pick(predicate, { count = 1, within = 10 } = {}) {
+    const rows = (await this.rows()).map((r, index) => ({ ...r, index }));
+    const test = new Function("r", `return (${predicate})(r);`);
+    const found = rows.slice(0, within).filter((r) => test(r)).slice(0, count);
+    assert.equal(found.length, count, `expected ${count} row(s) matching ${predicate} among the first ${within}`);
+    return count === 1 ? found[0] : found;
+  }
+}
