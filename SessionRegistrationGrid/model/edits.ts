@@ -46,13 +46,16 @@ export function applyEdit(fields: RegistrationFields, edit: Edit): RegistrationF
  * (writtenFields gives nothing else), because Dataverse runs update plug-ins twice when state is mixed in.
  */
 export function payloadFor(edit: Edit, fresh: FreshRow): UpdatePayload {
-  const fields = writtenFields(edit, fresh.fields);
-  const payload: UpdatePayload = {};
-  if (fields.timesCheckedIn !== undefined) payload[Column.TimesCheckedIn] = fields.timesCheckedIn ?? 0;
-  if (fields.synced !== undefined) payload[Column.SyncedWithProvider] = fields.synced ? SyncFlag.Yes : SyncFlag.No;
-  if (fields.state !== undefined) payload[Column.State] = fields.state;
-  if (fields.statusReason !== undefined) payload[Column.StatusReason] = fields.statusReason;
-  return payload;
+  const { timesCheckedIn, synced, state, statusReason } = writtenFields(edit, fresh.fields);
+  // The JSON round trip drops the columns this edit doesn't set.
+  return JSON.parse(
+    JSON.stringify({
+      [Column.TimesCheckedIn]: timesCheckedIn ?? undefined,
+      [Column.SyncedWithProvider]: synced === undefined ? undefined : synced ? SyncFlag.Yes : SyncFlag.No,
+      [Column.State]: state,
+      [Column.StatusReason]: statusReason,
+    }),
+  );
 }
 
 /** True when the row already holds what a setting edit would write (e.g. a write whose response was lost). */

@@ -15,30 +15,29 @@ export const THROTTLE_CODES: readonly number[] = [-2147015902, -2147015903, -214
 const PRIVILEGE_CODES: readonly number[] = [-2147220960, -2147187962, -2147204720];
 const NOT_FOUND_CODES: readonly number[] = [-2147220969, -2147088239];
 
-interface WebApiError {
-  errorCode?: unknown;
-  message?: unknown;
-  name?: unknown;
-  retryAfter?: unknown;
-  status?: unknown;
-}
-
-function retryAfterMs(error: WebApiError): number | undefined {
-  const seconds = Number(error.retryAfter);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-}
-
+/**
+ * Rejections carry `{ errorCode, message }` (service protection adds `retryAfter`, seconds); a lost
+ * connection comes as a TypeError or a code-less "Failed to fetch".
+ */
 export function classifyError(error: unknown): Problem {
-  const e = (error && typeof error === "object" ? error : { message: error }) as WebApiError;
-  const detail = typeof e.message === "string" ? e.message : String(e.message ?? error ?? "");
-  const code = typeof e.errorCode === "number" ? e.errorCode : Number(e.errorCode);
-  if (THROTTLE_CODES.includes(code) || e.status === 429) return { kind: "throttled", detail, retryAfterMs: retryAfterMs(e) };
-  if (PRIVILEGE_CODES.includes(code)) return { kind: "privilege", detail };
-  if (NOT_FOUND_CODES.includes(code)) return { kind: "notFound", detail };
-  const looksOffline = e.name === "NetworkError" || error instanceof TypeError || /network|failed to fetch|offline|timed? ?out/i.test(detail);
-  if ((!code || code === 0) && looksOffline) return { kind: "network", detail };
-  if (code) return { kind: "rejected", detail };
-  return { kind: "unknown", detail };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
+  const e: any = error ?? {};
+  const detail = String(e.message ?? error);
+  const code = Number(e.errorCode) || 0;
+  if (THROTTLE_CODES.includes(code) || e.status === 429) {
+    const wait = Number(e.retryAfter);
+    return { kind: "throttled", detail, retryAfterMs: wait >= 0 ? wait * 1000 : undefined };
+  }
+  const kind = PRIVILEGE_CODES.includes(code)
+    ? "privilege"
+    : NOT_FOUND_CODES.includes(code)
+      ? "notFound"
+      : code
+        ? "rejected"
+        : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline|timed? ?out/i.test(detail)
+          ? "network"
+          : "unknown";
+  return { kind, detail };
 }
 
 /** Only these are retried without asking the user: the server never applied the change or may do so later. */

@@ -8,21 +8,18 @@ export interface RecordSource {
   getFormattedValue(column: string): string | null;
 }
 
+/** Model-driven apps hand choices over as strings ("100000002"), canvas apps as numbers; unset is null. */
 function asNumber(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
-  return null;
+  const n = value === null || value === "" ? NaN : Number(value);
+  return Number.isFinite(n) ? n : null;
 }
 
 /** Lookups arrive as EntityReference, whose id is `{guid}` or a string depending on the host. */
 export function readLookup(value: unknown): LookupRef | undefined {
-  const v = (Array.isArray(value) ? value[0] : value) as Record<string, unknown> | null | undefined;
-  if (!v || typeof v !== "object") return undefined;
-  const rawId = v.id as { guid?: string } | string | undefined;
-  const id = typeof rawId === "string" ? rawId : rawId?.guid;
-  if (!id) return undefined;
-  const entityType = String(v.etn ?? v.entityType ?? v.LogicalName ?? "");
-  return { id, name: String(v.name ?? ""), entityType };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- hosts differ; read defensively
+  const v: any = Array.isArray(value) ? value[0] : value;
+  const id = v?.id?.guid ?? v?.id;
+  return typeof id === "string" ? { id, name: String(v.name ?? ""), entityType: String(v.etn ?? v.entityType ?? "") } : undefined;
 }
 
 export function syncFlagOf(value: unknown): boolean | null {

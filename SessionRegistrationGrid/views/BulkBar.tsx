@@ -18,63 +18,56 @@ interface BulkBarProps {
   select: (ids: readonly string[]) => void;
 }
 
-type Run = { kind: "running"; done: number; total: number } | { kind: "finished"; summary: BulkSummary } | undefined;
-
 /** Check in, mark synced or not, deactivate or activate the selected registrations, with progress and a summary. */
 export const BulkBar = ({ selected, actions, editor, statusReasons, text, select }: BulkBarProps) => {
-  const [run, setRun] = React.useState<Run>();
+  const [progress, setProgress] = React.useState<[done: number, total: number]>();
+  const [summary, setSummary] = React.useState<BulkSummary>();
   const cancelled = React.useRef(false);
   const start = async (action: BulkAction) => {
     cancelled.current = false;
-    setRun({ kind: "running", done: 0, total: selected.length });
-    const summary = await editor.runBulk(selected, (row) => bulkEdit(action, row.fields, statusReasons), {
+    setSummary(undefined);
+    setProgress([0, selected.length]);
+    const result = await editor.runBulk(selected, (row) => bulkEdit(action, row.fields, statusReasons), {
       isCancelled: () => cancelled.current,
-      onProgress: (done, total) => setRun({ kind: "running", done, total }),
+      onProgress: (done, total) => setProgress([done, total]),
     });
-    setRun({ kind: "finished", summary });
-    select(summary.failed.map((f) => f.id));
+    setProgress(undefined);
+    setSummary(result);
+    select(result.failed.map((f) => f.id));
   };
-  if (run?.kind === "running") {
-    return (
-      <div className="srg-bulk" role="group" aria-label={text("Bulk_Toolbar")}>
-        <ProgressIndicator className="srg-progress" label={text("Bulk_Progress", run.done, run.total)} percentComplete={run.total ? run.done / run.total : 0} />
-        <DefaultButton text={text("Bulk_Cancel")} onClick={() => (cancelled.current = true)} />
-      </div>
-    );
-  }
+  const { succeeded, failed, notStarted } = summary ?? { failed: [] };
   return (
     <>
-      {run?.kind === "finished" && <BulkSummaryBar summary={run.summary} text={text} onDismiss={() => setRun(undefined)} />}
-      {selected.length > 0 && actions.length > 0 && (
-        <div className="srg-bulk" role="toolbar" aria-label={text("Bulk_Toolbar")}>
-          <span className="srg-selected">{text("Bulk_Selected", selected.length)}</span>
-          {actions.map((action) => (
-            <DefaultButton key={action} text={text(BULK_LABEL[action])} onClick={() => void start(action)} />
-          ))}
+      {summary && (
+        <MessageBar
+          messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success}
+          isMultiline
+          actions={<MessageBarButton onClick={() => setSummary(undefined)}>{text("Bulk_Dismiss")}</MessageBarButton>}
+        >
+          <span role="status">{notStarted ? text("Bulk_SummaryCancelled", succeeded!, failed.length, notStarted) : text("Bulk_Summary", succeeded!, failed.length)}</span>
+          <ul className="srg-failures">
+            {failed.map((f) => (
+              <li key={f.id}>{text("Bulk_FailedRow", f.name || text("Grid_NoName"), text(problemKey(f.problem), f.problem.detail))}</li>
+            ))}
+          </ul>
+        </MessageBar>
+      )}
+      {progress ? (
+        <div className="srg-bulk" role="group" aria-label={text("Bulk_Toolbar")}>
+          <ProgressIndicator className="srg-progress" label={text("Bulk_Progress", ...progress)} percentComplete={progress[0] / progress[1]} />
+          <DefaultButton text={text("Bulk_Cancel")} onClick={() => (cancelled.current = true)} />
         </div>
+      ) : (
+        selected.length > 0 &&
+        actions.length > 0 && (
+          <div className="srg-bulk" role="toolbar" aria-label={text("Bulk_Toolbar")}>
+            <span>{text("Bulk_Selected", selected.length)}</span>
+            {actions.map((action) => (
+              <DefaultButton key={action} text={text(BULK_LABEL[action])} onClick={() => void start(action)} />
+            ))}
+          </div>
+        )
       )}
     </>
-  );
-};
-
-const BulkSummaryBar = ({ summary, text, onDismiss }: { summary: BulkSummary; text: Text; onDismiss: () => void }) => {
-  const headline = summary.notStarted
-    ? text("Bulk_SummaryCancelled", summary.succeeded, summary.failed.length, summary.notStarted)
-    : text("Bulk_Summary", summary.succeeded, summary.failed.length);
-  return (
-    <MessageBar
-      messageBarType={summary.failed.length ? MessageBarType.warning : MessageBarType.success}
-      isMultiline
-      actions={<MessageBarButton onClick={onDismiss}>{text("Bulk_Dismiss")}</MessageBarButton>}
-    >
-      <span role="status">{headline}</span>
-      {summary.failed.length > 0 && (
-        <ul className="srg-failures">
-          {summary.failed.map((f) => (
-            <li key={f.id}>{text("Bulk_FailedRow", f.name || text("Grid_NoName"), text(problemKey(f.problem), f.problem.detail))}</li>
-          ))}
-        </ul>
-      )}
-    </MessageBar>
   );
 };

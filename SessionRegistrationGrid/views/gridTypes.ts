@@ -1,8 +1,9 @@
+import type * as React from "react";
 import type { EditPolicy } from "../model/editPolicy";
 import type { RowEditState } from "../model/rowEdits";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
-import type { LookupRef, RegistrationFields, RegistrationRow, SortState } from "../model/types";
+import type { GridColumn, LookupRef, RegistrationFields, RegistrationRow, SortState } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
 
 /** What the grid asks of the dataset, as plain callbacks. */
@@ -33,3 +34,6 @@ export interface CellContext {
   editor: RegistrationEditor;
   actions: GridActions;
 }
+
+/** Renders one cell of one column kind. */
+export type CellRenderer = (item: GridItem, ctx: CellContext, column: GridColumn) => React.ReactNode;

@@ -1,28 +1,28 @@
-import type { Text } from "../../model/text";
-import { stopDoubleClick } from "./stopDoubleClick";
+import { rowPolicy } from "../../model/editPolicy";
+import type { CellRenderer } from "../gridTypes";
 import { h } from "../h";
-
-interface CheckInCellProps {
-  name: string;
-  timesCheckedIn: number | null;
-  saving: boolean;
-  editable: boolean;
-  text: Text;
-  onCheckIn: () => void;
-}
+import { stopDoubleClick } from "./stopDoubleClick";
 
 /** The one-press check-in. It stays available after the first one: people re-enter rooms. */
-export const CheckInCell = ({ name, timesCheckedIn, saving, editable, text, onCheckIn }: CheckInCellProps) => (
+export const renderCheckIn: CellRenderer = ({ row, shown, edit }, { text, policy, editor }) => (
   <span className="srg-checkin">
-    {editable && (
-      <button type="button" className="srg-button" aria-label={text("CheckIn_ButtonLabel", name)} onClick={onCheckIn} onDoubleClick={stopDoubleClick}>
+    {rowPolicy(policy, shown.state).checkIn && (
+      <button
+        type="button"
+        className="srg-button"
+        aria-label={text("CheckIn_ButtonLabel", row.name || text("Grid_NoName"))}
+        onClick={() => void editor.submit(row, { kind: "checkIn", times: 1 })}
+        onDoubleClick={stopDoubleClick}
+      >
         {text("CheckIn_Button")}
       </button>
     )}
-    {saving ? (
-      <span className="srg-saving" role="status">{text("Edit_Saving")}</span>
+    {edit.queued.length ? (
+      <span className="srg-saving" role="status">
+        {text("Edit_Saving")}
+      </span>
     ) : (
-      !!timesCheckedIn && <span className="srg-checked">{text("CheckIn_Count", timesCheckedIn)}</span>
+      !!shown.timesCheckedIn && <span className="srg-checked">{text("CheckIn_Count", shown.timesCheckedIn)}</span>
     )}
   </span>
 );

@@ -1,17 +1,22 @@
-import type { LookupRef } from "../../model/types";
-import { stopDoubleClick } from "./stopDoubleClick";
+import type { CellRenderer } from "../gridTypes";
 import { h } from "../h";
+import { stopDoubleClick } from "./stopDoubleClick";
 
-/** The primary name (opens the registration) or a lookup (opens the related record). Text only, never markup. */
-export const LinkCell = ({ text, onOpen }: { text: string; onOpen?: () => void }) =>
-  onOpen ? (
-    <button type="button" className="srg-link" onClick={onOpen} onDoubleClick={stopDoubleClick}>
-      {text}
-    </button>
-  ) : (
-    <span>{text}</span>
-  );
-
-export const LookupCell = ({ text, lookup, openLookup }: { text: string; lookup?: LookupRef; openLookup: (ref: LookupRef) => void }) => (
-  <LinkCell text={text} onOpen={lookup ? () => openLookup(lookup) : undefined} />
+/** A link-styled button: text only, never markup. */
+const link = (text: string, onOpen: () => void) => (
+  <button type="button" className="srg-link" onClick={onOpen} onDoubleClick={stopDoubleClick}>
+    {text}
+  </button>
 );
+
+/** The primary name opens the registration. */
+export const renderName: CellRenderer = ({ row }, { text, actions }) => link(row.name || text("Grid_NoName"), () => actions.open(row));
+
+/** A lookup (contact, session, event) opens the related record. */
+export const renderLookup: CellRenderer = ({ row }, { actions }, column) => {
+  const { text, lookup } = row.cells[column.key];
+  return lookup ? link(text, () => actions.openLookup(lookup)) : <span>{text}</span>;
+};
+
+/** Anything else as the platform formatted it. */
+export const renderText: CellRenderer = ({ row }, _ctx, column) => <span>{row.cells[column.key]?.text}</span>;

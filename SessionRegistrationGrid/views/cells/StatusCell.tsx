@@ -1,5 +1,6 @@
 import * as React from "react";
 import type { StatusReason } from "../../model/statusReasons";
+import type { CellRenderer } from "../gridTypes";
 import type { Text } from "../../model/text";
 import { h } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
@@ -66,3 +67,15 @@ export const StatusCell = ({ label, inactive, editable, reasons, current, text, 
     </span>
   );
 };
+
+export const renderStatus: CellRenderer = ({ row, shown }, { text, policy, statusReasons, editor }) => (
+  <StatusCell
+    label={statusReasons.find((r) => r.value === shown.statusReason)?.label ?? row.statusLabel}
+    inactive={shown.state !== 0}
+    editable={policy.status}
+    reasons={statusReasons}
+    current={shown.statusReason}
+    text={text}
+    onChange={(r) => void editor.submit(row, { kind: "status", state: r.state, statusReason: r.value })}
+  />
+);

@@ -1,19 +1,14 @@
-import type { Text } from "../../model/text";
-import { stopDoubleClick } from "./stopDoubleClick";
+import { rowPolicy } from "../../model/editPolicy";
+import type { CellRenderer } from "../gridTypes";
 import { h } from "../h";
-
-interface SyncCellProps {
-  synced: boolean;
-  editable: boolean;
-  text: Text;
-  onChange: (synced: boolean) => void;
-}
+import { stopDoubleClick } from "./stopDoubleClick";
 
 /** Yes/No with an icon (the CSS draws a check or a dash), as a switch that saves at once when editable. */
-export const SyncCell = ({ synced, editable, text, onChange }: SyncCellProps) => {
+export const renderSync: CellRenderer = ({ row, shown }, { text, policy, editor }) => {
+  const synced = !!shown.synced;
   const className = synced ? "srg-sync srg-sync--yes" : "srg-sync srg-sync--no";
   const label = text(synced ? "Sync_Yes" : "Sync_No");
-  if (!editable) return <span className={className}>{label}</span>;
+  if (!rowPolicy(policy, shown.state).sync) return <span className={className}>{label}</span>;
   return (
     <button
       type="button"
@@ -21,7 +16,7 @@ export const SyncCell = ({ synced, editable, text, onChange }: SyncCellProps) =>
       aria-checked={synced}
       aria-label={text("Sync_SwitchLabel")}
       className={className}
-      onClick={() => onChange(!synced)}
+      onClick={() => void editor.submit(row, { kind: "sync", synced: !synced })}
       onDoubleClick={stopDoubleClick}
     >
       {label}
