@@ -8,11 +8,13 @@
 const { INTERNAL_PROPERTY_NAMES } = require("./scripts/internalNames.js");
 
 module.exports = {
+  // No per-module path comments: terser would keep them as a license banner and a LICENSE.txt beside the bundle.
+  output: { pathinfo: false },
   optimization: {
     minimizeOptions: {
       javascript: {
         ecma: 2020,
-        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+        compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
         mangle: { properties: { regex: new RegExp(`^(?:${INTERNAL_PROPERTY_NAMES.join("|")})$`) } },
       },
     },

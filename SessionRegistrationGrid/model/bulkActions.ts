@@ -6,14 +6,6 @@ import type { RegistrationFields } from "./types";
 
 export type BulkAction = "checkIn" | "markSynced" | "markNotSynced" | "deactivate" | "activate";
 
-export const BULK_LABEL: Record<BulkAction, string> = {
-  checkIn: "Bulk_CheckIn",
-  markSynced: "Bulk_MarkSynced",
-  markNotSynced: "Bulk_MarkNotSynced",
-  deactivate: "Bulk_Deactivate",
-  activate: "Bulk_Activate",
-};
-
 /** The bulk actions the policy allows, in toolbar order. */
 export function allowedBulkActions(policy: EditPolicy): BulkAction[] {
   const actions: BulkAction[] = [];

@@ -14,7 +14,6 @@ export function pagingText(paging: PagingState): PagingText {
 }
 
 /** The page size a maker asked for, kept within what Dataverse serves. */
-export function clampPageSize(requested: number | null | undefined, fallback: number): number {
-  if (requested === null || requested === undefined || !Number.isFinite(requested)) return fallback;
+export function clampPageSize(requested: number): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(requested)));
 }

@@ -42,7 +42,7 @@ export function readFields(record: RecordSource): RegistrationFields {
 }
 
 /** One dataset record → the row the grid shows. Cells hold the platform's formatted text, never markup. */
-export function toRow(record: RecordSource, columns: readonly GridColumn[]): RegistrationRow {
+export function toRow(record: RecordSource, columns: readonly GridColumn[], noName: string): RegistrationRow {
   const cells: Record<string, DisplayCell> = {};
   for (const column of columns) {
     if (column.kind === "text" || column.kind === "name") {
@@ -55,7 +55,7 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[]): Reg
   const version = record.getValue(Column.Version);
   return {
     id: record.getRecordId(),
-    name: String(formatted(record, Column.Name) || record.getValue(Column.Name) || ""),
+    name: String(formatted(record, Column.Name) || record.getValue(Column.Name) || noName),
     fields: readFields(record),
     version: version === null || version === undefined || version === "" ? undefined : String(version),
     statusLabel: formatted(record, Column.StatusReason),

@@ -20,8 +20,8 @@ type Loose = any;
 
 /**
  * Status reasons from `getEntityMetadata(..., ["statuscode"])`, read defensively: at runtime `Attributes` is a
- * collection with get() or a plain map, the options sit under `OptionSet` or `attributeDescriptor.OptionSet`,
- * as an array or a map, and labels are strings or `{UserLocalizedLabel: {Label}}`. `State` names each one's state.
+ * collection with get() or a plain map, and the options sit under `attributeDescriptor.OptionSet` or `OptionSet`,
+ * as an array or a map. `State` names each one's state.
  */
 export function readStatusReasons(metadata: Loose, fallback: StatusReason[]): StatusReason[] {
   const attributes = metadata?.Attributes;
@@ -29,8 +29,8 @@ export function readStatusReasons(metadata: Loose, fallback: StatusReason[]): St
   // attributeDescriptor carries State; the top-level OptionSet of some hosts doesn't, so it comes second.
   for (const optionSet of [attribute?.attributeDescriptor?.OptionSet, attribute?.OptionSet]) {
     const reasons = Object.values<Loose>(optionSet ?? {})
-      .map((o) => ({ value: Number(o?.Value), label: String(typeof o?.Label === "string" ? o.Label : (o?.Label?.UserLocalizedLabel?.Label ?? "")), state: Number(o?.State) }))
-      .filter((r) => Number.isInteger(r.value) && Number.isInteger(r.state) && r.label);
+      .map((o) => ({ value: Number(o?.Value), label: o?.Label, state: Number(o?.State) }))
+      .filter((r) => Number.isInteger(r.value) && Number.isInteger(r.state) && typeof r.label === "string");
     const states = new Set(reasons.map((r) => r.state));
     // Each state needs at least one reason; otherwise this shape is not usable.
     if (states.has(State.Active) && states.has(State.Inactive)) return reasons;

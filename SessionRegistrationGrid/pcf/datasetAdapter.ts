@@ -2,6 +2,7 @@ import { MAX_PAGE_SIZE } from "../ManifestConstants";
 import { buildColumns, missingColumns, REQUIRED_COLUMNS, TECHNICAL_COLUMNS } from "../model/columns";
 import { reuseUnchangedRows, toRow } from "../model/rows";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
+import type { Text } from "../model/text";
 import type { GridColumn, GridSnapshot, RegistrationRow, SortState, ViewColumn } from "../model/types";
 import type { DatasetActions } from "../views/gridTypes";
 
@@ -24,7 +25,7 @@ export interface DatasetAdapter extends DatasetActions {
  * The only reader of the PCF dataset: turns it into a plain snapshot (reusing unchanged rows) and carries the
  * grid's requests back to it. Loads never overlap: a refresh asked for while one is running waits for its data.
  */
-export function createDatasetAdapter(initial: DataSet, checkInLabel: string): DatasetAdapter {
+export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapter {
   let dataset = initial;
   let rowsById = new Map<string, RegistrationRow>();
   let columns: GridColumn[] = [];
@@ -77,8 +78,9 @@ export function createDatasetAdapter(initial: DataSet, checkInLabel: string): Da
       dataset = current;
       if (hasNewData(current)) {
         readFrom = [current.records, current.sortedRecordIds, current.columns];
-        const shown = (columns = buildColumns(current.columns as unknown as ViewColumn[], technical, checkInLabel));
-        rows = reuseUnchangedRows(rowsById, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown)));
+        const shown = (columns = buildColumns(current.columns as unknown as ViewColumn[], technical, text("Column_CheckIn")));
+        const noName = text("Grid_NoName");
+        rows = reuseUnchangedRows(rowsById, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
         rowsById = new Map(rows.map((r) => [r.id, r]));
       }
       if (current.records !== loadFrom || current.error) load = undefined;

@@ -27,7 +27,7 @@ export function createGridController(context: Context): GridController {
   context.mode.trackContainerResize(true);
   const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n));
   const fallbackReasons = fallbackStatusReasons(text("Status_Active"), text("Status_Inactive"));
-  const adapter = createDatasetAdapter(context.parameters.sessionRegistrations, text("Column_CheckIn"));
+  const adapter = createDatasetAdapter(context.parameters.sessionRegistrations, text);
   const editor = createRegistrationEditor({ store: webApiStore(context.webAPI, ENTITY), onSaved: adapter.refresh });
   let access: TableAccess | undefined;
   let notice: string | undefined;
@@ -44,7 +44,7 @@ export function createGridController(context: Context): GridController {
       }),
   };
   const pageSize = context.parameters.pageSize?.raw;
-  if (typeof pageSize === "number") adapter.setPageSize(clampPageSize(pageSize, pageSize));
+  if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
   void loadTableAccess(context.utils, fallbackReasons).then((loaded) => {
     access = loaded;
     rerender();
@@ -70,8 +70,8 @@ export function createGridController(context: Context): GridController {
       const dataset = p.sessionRegistrations;
       const newData = adapter.hasNewData(dataset);
       const inputs = [
-        dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.paging.totalResultCount,
-        dataset.paging.hasNextPage, dataset.sorting[0]?.name, dataset.sorting[0]?.sortDirection, dataset.getSelectedRecordIds().join(),
+        // Paging and sorting change together with the records they bring.
+        dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds().join(),
         mode.allocatedWidth, mode.allocatedHeight, mode.isControlDisabled, p.allowCheckInEdit?.raw, p.allowSyncEdit?.raw, p.allowStatusEdit?.raw,
         access, notice,
       ];

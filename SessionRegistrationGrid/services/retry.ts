@@ -14,10 +14,10 @@ export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with a little jitter, unless Dataverse said how long to wait. */
-export function delayFor(problem: Problem, attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function delayFor(problem: Problem, attempt: number, policy: RetryPolicy): number {
   if (problem.retryAfterMs !== undefined) return problem.retryAfterMs;
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  return Math.round(exponential * (0.8 + 0.4 * random()));
+  return Math.round(exponential * (0.8 + 0.4 * Math.random()));
 }
 
 export class SaveFailed extends Error {

@@ -1,6 +1,6 @@
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
 import * as React from "react";
-import { BULK_LABEL, bulkEdit, type BulkAction } from "../model/bulkActions";
+import { bulkEdit, type BulkAction } from "../model/bulkActions";
 import { problemKey } from "../model/errors";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
@@ -47,7 +47,7 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
           <span role="status">{notStarted ? text("Bulk_SummaryCancelled", succeeded!, failed.length, notStarted) : text("Bulk_Summary", succeeded!, failed.length)}</span>
           <ul className="srg-failures">
             {failed.map((f) => (
-              <li key={f.id}>{text("Bulk_FailedRow", f.name || text("Grid_NoName"), text(problemKey(f.problem), f.problem.detail))}</li>
+              <li key={f.id}>{text("Bulk_FailedRow", f.name, text(problemKey(f.problem), f.problem.detail))}</li>
             ))}
           </ul>
         </MessageBar>
@@ -63,7 +63,7 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
           <div className="srg-bulk" role="toolbar" aria-label={text("Bulk_Toolbar")}>
             <span>{text("Bulk_Selected", selected.length)}</span>
             {actions.map((action) => (
-              <DefaultButton key={action} text={text(BULK_LABEL[action])} onClick={() => void start(action)} />
+              <DefaultButton key={action} text={text(`Bulk_${action}`)} onClick={() => void start(action)} />
             ))}
           </div>
         )

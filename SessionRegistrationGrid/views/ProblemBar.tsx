@@ -7,17 +7,17 @@ import type { RegistrationRow } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
 import { h } from "./h";
 
+/** "check-in ×2", "status reason = Inactive": the change in words (resx Change_<kind>). */
 function describe(edit: Edit, text: Text, reasons: readonly StatusReason[]): string {
-  switch (edit.kind) {
-    case "checkIn":
-      return text("Change_CheckIn", edit.times);
-    case "count":
-      return text("Change_Count", edit.value);
-    case "sync":
-      return text("Change_Sync", text(edit.synced ? "Sync_Yes" : "Sync_No"));
-    case "status":
-      return text("Change_Status", labelOfStatus(reasons, edit.statusReason, String(edit.statusReason)));
-  }
+  const value =
+    edit.kind === "checkIn"
+      ? edit.times
+      : edit.kind === "count"
+        ? edit.value
+        : edit.kind === "sync"
+          ? text(edit.synced ? "Sync_Yes" : "Sync_No")
+          : labelOfStatus(reasons, edit.statusReason, String(edit.statusReason));
+  return text(`Change_${edit.kind}`, value);
 }
 
 interface ProblemBarProps {
@@ -40,7 +40,7 @@ export const ProblemBar = ({ rows, editor, text, statusReasons }: ProblemBarProp
         const last = failed[failed.length - 1];
         const message = text(
           "Edit_Failed",
-          row?.name || text("Grid_NoName"),
+          row?.name ?? text("Grid_NoName"),
           failed.map((p) => describe(p.edit, text, statusReasons)).join(", "),
           text(problemKey(last.problem), last.problem.detail),
         );

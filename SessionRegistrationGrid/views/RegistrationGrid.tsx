@@ -98,9 +98,8 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
     const ids = new Set(selectedIds);
     return grid.rows.filter((r) => ids.has(r.id));
   }, [grid.rows, selectedIds]);
-  const bounded = layout.height > 0;
   return (
-    <div className={bounded ? "srg-root srg-root--bounded" : "srg-root"} style={{ width: layout.width > 0 ? layout.width : undefined, height: bounded ? layout.height : undefined }}>
+    <div className="srg-root" style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
       {[
         [MessageBarType.info, policy.readOnlyReason && text(policy.readOnlyReason)],
         [MessageBarType.warning, notice],

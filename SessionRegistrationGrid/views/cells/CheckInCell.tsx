@@ -10,7 +10,7 @@ export const renderCheckIn: CellRenderer = ({ row, shown, edit }, { text, policy
       <button
         type="button"
         className="srg-button"
-        aria-label={text("CheckIn_ButtonLabel", row.name || text("Grid_NoName"))}
+        aria-label={text("CheckIn_ButtonLabel", row.name)}
         onClick={() => void editor.submit(row, { kind: "checkIn", times: 1 })}
         onDoubleClick={stopDoubleClick}
       >

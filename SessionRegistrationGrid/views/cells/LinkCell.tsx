@@ -10,7 +10,7 @@ const link = (text: string, onOpen: () => void) => (
 );
 
 /** The primary name opens the registration. */
-export const renderName: CellRenderer = ({ row }, { text, actions }) => link(row.name || text("Grid_NoName"), () => actions.open(row));
+export const renderName: CellRenderer = ({ row }, { actions }) => link(row.name, () => actions.open(row));
 
 /** A lookup (contact, session, event) opens the related record. */
 export const renderLookup: CellRenderer = ({ row }, { actions }, column) => {

@@ -32,7 +32,7 @@ const mallory = record(
 
 describe("toRow", () => {
   it("maps a dataset record to plain fields and formatted cells", () => {
-    const row = toRow(mallory, columns);
+    const row = toRow(mallory, columns, "(No name)");
     expect(row).toEqual({
       id: "r1",
       name: "Mallory <img src=x onerror=alert(1)>",
@@ -48,7 +48,7 @@ describe("toRow", () => {
   });
 
   it("derives the state from the documented pairs when the view lacks statecode, and reads unset values as null", () => {
-    const row = toRow(record("r2", { statuscode: 1 }), columns);
+    const row = toRow(record("r2", { statuscode: 1 }), columns, "(No name)");
     expect(row.fields).toEqual({ timesCheckedIn: null, synced: null, state: 0, statusReason: 1 });
     expect(row.version).toBeUndefined();
   });
@@ -65,9 +65,9 @@ describe("readLookup", () => {
 
 describe("reuseUnchangedRows", () => {
   it("keeps the previous object for rows whose content is the same, and takes the new one otherwise", () => {
-    const before = [toRow(mallory, columns), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 0 }), columns)];
+    const before = [toRow(mallory, columns, "(No name)"), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 0 }), columns, "(No name)")];
     const previous = new Map(before.map((r) => [r.id, r]));
-    const after = [toRow(mallory, columns), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 1 }), columns)];
+    const after = [toRow(mallory, columns, "(No name)"), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 1 }), columns, "(No name)")];
     const reused = reuseUnchangedRows(previous, after);
     expect(reused[0]).toBe(before[0]);
     expect(reused[1]).toBe(after[1]);
