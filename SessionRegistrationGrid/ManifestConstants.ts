@@ -12,20 +12,18 @@ export const enum Property {
 
 export const ENTITY = "msevtmgt_sessionregistration";
 
-/** Logical names of the session registration columns the control knows about. */
-export const enum Column {
-  Id = "msevtmgt_sessionregistrationid",
-  Name = "msevtmgt_name",
-  Contact = "msevtmgt_contactid",
-  Session = "msevtmgt_sessionid",
-  Event = "msevtmgt_event",
-  EventRegistration = "msevtmgt_registrationid",
-  SyncedWithProvider = "msevtmgt_syncedwithprovider",
-  TimesCheckedIn = "msevtmgt_timescheckedin",
-  State = "statecode",
-  StatusReason = "statuscode",
-  Version = "versionnumber",
-}
+/**
+ * Logical names of the session registration columns the control uses. A plain object, not a const enum:
+ * each name is then written once in the bundle instead of at every use.
+ */
+export const Column = {
+  Name: "msevtmgt_name",
+  SyncedWithProvider: "msevtmgt_syncedwithprovider",
+  TimesCheckedIn: "msevtmgt_timescheckedin",
+  State: "statecode",
+  StatusReason: "statuscode",
+  Version: "versionnumber",
+} as const;
 
 /** Global choice msevtmgt_nooryes. */
 export const enum SyncFlag {

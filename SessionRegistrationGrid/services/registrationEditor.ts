@@ -60,8 +60,6 @@ export interface RegistrationEditor {
  */
 export function createRegistrationEditor(options: EditorOptions): RegistrationEditor {
   const states = new Map<string, RowEditState>();
-  /** What the user saw of each row being edited, to detect changes by others. */
-  const expectations = new Map<string, Expectation>();
   /** Each row's last queued save: the next one starts after it. */
   const queues = new Map<string, Promise<unknown>>();
   const unconfirmed = new Map<string, UnconfirmedCheckIn>();
@@ -103,7 +101,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
 
   /** One attempt's write, after its fresh read. Returns the fields now stored. */
   const write = async (row: RegistrationRow, edit: Edit, fresh: FreshRow, overwrite: boolean): Promise<Partial<RegistrationFields>> => {
-    const expected = expectations.get(row.id) ?? { version: row.version, fields: row.fields };
+    // What the user sees: the row as loaded, or, once we know newer stored values (our own writes, fresh reads),
+    // those values; their version is unknown until the dataset refreshes, so fields are compared until then.
+    const { stored } = stateOf(row.id);
+    const expected: Expectation = Object.keys(stored).length ? { fields: { ...row.fields, ...stored } } : { version: row.version, fields: row.fields };
     let toWrite = edit;
     if (edit.kind === "checkIn") {
       toWrite = { kind: "checkIn", times: edit.times - landedEarlier(row.id, fresh) };
@@ -122,10 +123,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       throw error;
     }
     unconfirmed.delete(row.id);
-    // After our own write the version is unknown until the dataset refreshes: compare fields until then.
-    const stored = { ...fresh.fields, ...(needed ? writtenFields(toWrite, fresh.fields) : {}) };
-    expectations.set(row.id, { fields: { ...expected.fields, ...stored } });
-    return stored;
+    return { ...fresh.fields, ...(needed ? writtenFields(toWrite, fresh.fields) : {}) };
   };
 
   /** Runs the edit after the row's earlier ones. `keepFailure`: keep it pending for Retry (single edits, not bulk). */
@@ -166,7 +164,6 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     syncWithDataset() {
       for (const [id, state] of states) {
         if (state.queued.length) continue;
-        expectations.delete(id);
         queues.delete(id);
         if (isSettled(state)) states.delete(id);
         else states.set(id, { ...state, stored: {} });

@@ -1,12 +1,11 @@
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
-import * as React from "react";
 import { bulkEdit, type BulkAction } from "../model/bulkActions";
 import { problemKey } from "../model/errors";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
 import type { RegistrationRow } from "../model/types";
 import type { BulkSummary, RegistrationEditor } from "../services/registrationEditor";
-import { Fragment, h } from "./h";
+import { Fragment, h, useRef, useState } from "./h";
 
 interface BulkBarProps {
   selected: readonly RegistrationRow[];
@@ -20,9 +19,9 @@ interface BulkBarProps {
 
 /** Check in, mark synced or not, deactivate or activate the selected registrations, with progress and a summary. */
 export const BulkBar = ({ selected, actions, editor, statusReasons, text, select }: BulkBarProps) => {
-  const [progress, setProgress] = React.useState<[done: number, total: number]>();
-  const [summary, setSummary] = React.useState<BulkSummary>();
-  const cancelled = React.useRef(false);
+  const [progress, setProgress] = useState<[done: number, total: number]>();
+  const [summary, setSummary] = useState<BulkSummary>();
+  const cancelled = useRef(false);
   const start = async (action: BulkAction) => {
     cancelled.current = false;
     setSummary(undefined);

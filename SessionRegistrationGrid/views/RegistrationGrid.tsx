@@ -7,7 +7,7 @@ import {
   type IColumn,
   type IObjectWithKey,
 } from "@fluentui/react";
-import * as React from "react";
+import type * as React from "react";
 import { allowedBulkActions } from "../model/bulkActions";
 import type { EditPolicy } from "../model/editPolicy";
 import { nextSort } from "../model/sorting";
@@ -21,7 +21,7 @@ import type { CellContext, GridActions, GridItem } from "./gridTypes";
 import { PagingFooter } from "./PagingFooter";
 import { ProblemBar } from "./ProblemBar";
 import { useGridItems } from "./useGridItems";
-import { h } from "./h";
+import { h, useCallback, useEffect, useMemo, useRef, useState } from "./h";
 
 export interface RegistrationGridProps {
   grid: GridSnapshot;
@@ -51,10 +51,10 @@ interface SelectionState {
  * since hosts don't always re-render after setSelectedRecordIds. A selection the host changes is taken over.
  */
 function useSelection(hostIds: readonly string[], select: (ids: string[]) => void): SelectionState {
-  const [selectedIds, setSelectedIds] = React.useState(hostIds);
-  const selectRef = React.useRef(select);
+  const [selectedIds, setSelectedIds] = useState(hostIds);
+  const selectRef = useRef(select);
   selectRef.current = select;
-  const selection = React.useMemo((): Selection => {
+  const selection = useMemo((): Selection => {
     const s: Selection = new Selection({
       getKey: idOf,
       onSelectionChanged: () => {
@@ -65,7 +65,7 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
     });
     return s;
   }, []);
-  const selectOnly = React.useCallback(
+  const selectOnly = useCallback(
     (ids: readonly string[]) => {
       if (sameIds(selection.getSelection().map(idOf), ids)) return;
       selection.setChangeEvents(false);
@@ -75,7 +75,7 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
     },
     [selection],
   );
-  React.useEffect(() => selectOnly(hostIds), [selectOnly, hostIds]);
+  useEffect(() => selectOnly(hostIds), [selectOnly, hostIds]);
   return { selection, selectedIds, selectOnly };
 }
 
@@ -83,9 +83,9 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
 export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, actions, editor, notice }: RegistrationGridProps) => {
   const items = useGridItems(grid.rows, editor);
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
-  const ctx = React.useMemo<CellContext>(() => ({ text, policy, statusReasons, editor, actions }), [text, policy, statusReasons, editor, actions]);
-  const columns = React.useMemo(() => toFluentColumns(grid.columns, grid.sort, ctx), [grid.columns, grid.sort, ctx]);
-  const onColumnHeaderClick = React.useCallback(
+  const ctx = useMemo<CellContext>(() => ({ text, policy, statusReasons, editor, actions }), [text, policy, statusReasons, editor, actions]);
+  const columns = useMemo(() => toFluentColumns(grid.columns, grid.sort, ctx), [grid.columns, grid.sort, ctx]);
+  const onColumnHeaderClick = useCallback(
     (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
       const gridColumn = column?.data as GridColumn | undefined;
       if (gridColumn?.sortable) actions.sort(nextSort(grid.sort, gridColumn));
@@ -94,7 +94,7 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
   );
   // A trailing empty slot: when the list renders it, the user has reached the end, so the next page loads.
   const listItems = grid.paging.hasMore ? [...items, null] : items;
-  const selectedRows = React.useMemo(() => {
+  const selectedRows = useMemo(() => {
     const ids = new Set(selectedIds);
     return grid.rows.filter((r) => ids.has(r.id));
   }, [grid.rows, selectedIds]);

@@ -1,8 +1,8 @@
 import * as React from "react";
 
 /**
- * The JSX factory (tsconfig `jsxFactory`). A local name minifies to one letter where
- * `React.createElement` can't, which keeps the shipped bundle within its size budget.
+ * React as the views use it: the JSX factory (tsconfig `jsxFactory`) and the hooks, as local names.
+ * Local names minify to one letter where `React.createElement` and `React.useState` can't, which keeps the
+ * shipped bundle within its size budget.
  */
-export const h = React.createElement;
-export const Fragment = React.Fragment;
+export const { createElement: h, Fragment, useState, useRef, useMemo, useEffect, useCallback } = React;

@@ -1,13 +1,13 @@
-import * as React from "react";
 import { shownFields, type RowEditState } from "../model/rowEdits";
 import type { RegistrationRow } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
 import type { GridItem } from "./gridTypes";
+import { useEffect, useMemo, useRef, useState } from "./h";
 
 /** Re-renders the component whenever the editor's state changes. */
 export function useEditorRevision(editor: RegistrationEditor): number {
-  const [revision, setRevision] = React.useState(0);
-  React.useEffect(() => editor.subscribe(() => setRevision((r) => r + 1)), [editor]);
+  const [revision, setRevision] = useState(0);
+  useEffect(() => editor.subscribe(() => setRevision((r) => r + 1)), [editor]);
   return revision;
 }
 
@@ -17,8 +17,8 @@ export function useEditorRevision(editor: RegistrationEditor): number {
  */
 export function useGridItems(rows: readonly RegistrationRow[], editor: RegistrationEditor): GridItem[] {
   const revision = useEditorRevision(editor);
-  const cache = React.useRef(new Map<string, GridItem>());
-  return React.useMemo(() => {
+  const cache = useRef(new Map<string, GridItem>());
+  return useMemo(() => {
     const previous = cache.current;
     const next = new Map<string, GridItem>();
     const items = rows.map((row) => {

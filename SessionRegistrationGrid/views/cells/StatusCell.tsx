@@ -1,8 +1,8 @@
-import * as React from "react";
+import type * as React from "react";
 import type { StatusReason } from "../../model/statusReasons";
 import type { CellRenderer } from "../gridTypes";
 import type { Text } from "../../model/text";
-import { h } from "../h";
+import { h, useRef, useState } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 interface StatusCellProps {
@@ -22,8 +22,8 @@ interface StatusCellProps {
  * (Esc puts it back), so stepping through the options never saves each one.
  */
 export const StatusCell = ({ label, inactive, editable, reasons, current, text, onChange }: StatusCellProps) => {
-  const [staged, setStaged] = React.useState<number>();
-  const arrowKey = React.useRef(false);
+  const [staged, setStaged] = useState<number>();
+  const arrowKey = useRef(false);
   const className = inactive ? "srg-status srg-status--inactive" : "srg-status srg-status--active";
   if (!editable) return <span className={className}>{label}</span>;
   // A status reason the metadata doesn't list still shows as itself.
