@@ -42,7 +42,7 @@ export default [
     },
   },
   {
-    files: ["test/**/*.{ts,tsx,mjs,js}", "scripts/**/*.{js,mjs}", "bench/**/*.mjs", "*.config.{js,mjs,cjs}"],
+    files: ["test/**/*.{ts,tsx,mjs,js}", "scripts/**/*.{js,mjs}", "bench/**/*.mjs", "harness/**/*.mjs", "*.config.{js,mjs,cjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { "no-console": "off" },
   },

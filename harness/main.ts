@@ -41,7 +41,13 @@ export interface MountOptions {
   /** "session": one session's registrations (the subgrid, tens to hundreds); "all": the whole event (> 5,000). */
   view?: ViewName;
   seed?: number;
+  /** Attendees of the generated conference (default 1,000: about 9,250 registrations). */
   attendees?: number;
+  /**
+   * Exactly this many registrations in Dataverse: the first `count` of the generated conference (which gets
+   * enough attendees for it). For benchmarks; the subgrid view shows those of them in the default session.
+   */
+  count?: number;
   /** context.webAPI latency per call, ms (default 0 through the API; the page's own default is 150). */
   latencyMs?: number;
   /** Dataset load latency (refresh, paging, sorting), ms; default 0. */
@@ -51,6 +57,7 @@ export interface MountOptions {
   pageSize?: number | null;
   /** The host's own page size before the control sets one (a subgrid's "records per page"); default 50. */
   hostPageSize?: number;
+  /** The container's size in px (default: the page's width, 560 high); the page lets the user drag it. */
   width?: number;
   height?: number;
   disabled?: boolean;
@@ -268,7 +275,7 @@ function loadControl(manifest: ManifestInfo): Promise<ControlClass> {
     let registered: ControlClass | undefined;
     (window as any).ComponentFramework = {
       registerControl(name: string, control: ControlClass) {
-        if (name !== manifest.fullName) console.warn(`registerControl: expected ${manifest.fullName}, got ${name}`);
+        if (name !== manifest.fullName) reject(new Error(`registerControl: expected ${manifest.fullName}, got ${name}`));
         registered = control;
       },
     };
@@ -329,9 +336,15 @@ function render(m: Mounted): void {
   const element = m.control.updateView(m.context);
   const mid = performance.now();
   ReactDOM.render(element, root);
+  performance.measure("srg:updateView", { start: at, end: mid });
+  performance.measure("srg:reactRender", { start: mid, end: performance.now() });
   const record: RenderRecord = { seq: ++renderSeq, updatedProperties: [...(m.context.updatedProperties ?? [])], at, updateViewMs: mid - at, reactMs: performance.now() - mid };
   renders.push(record);
-  if (renders.length > 5000) renders.splice(0, renders.length - 5000);
+  if (renders.length > 5000) {
+    renders.splice(0, renders.length - 5000);
+    performance.clearMeasures("srg:updateView");
+    performance.clearMeasures("srg:reactRender");
+  }
   for (const listener of [...renderListeners]) listener(record);
   scheduleStatus();
 }
@@ -340,11 +353,15 @@ async function mountWith(options: MountOptions, reuse?: FakeDataverse): Promise<
   await ready;
   unmount();
   const o: HarnessApi["options"] = {
-    view: "session", seed: DEFAULT_SEED, attendees: DEFAULT_ATTENDEES, latencyMs: 0, datasetLatencyMs: 0, width: 1000, height: 520,
+    view: "session", seed: DEFAULT_SEED, attendees: DEFAULT_ATTENDEES, latencyMs: 0, datasetLatencyMs: 0,
+    // By default the control takes the stage's width (the frame has a 1px border) and a form section's height.
+    width: Math.max(480, Math.floor(frame.parentElement!.clientWidth) - 2), height: 560,
     disabled: false, writePrivilege: true, languageId: manifest.resx[0]?.lcid ?? 1033, ...options,
   };
   strings = await stringsFor(o.languageId!);
-  const conference = conferenceFor(o.seed, o.attendees);
+  if (o.count !== undefined && !reuse) o.attendees = Math.max(o.attendees, Math.ceil(o.count / 8) + 10);
+  const generated = conferenceFor(o.seed, o.attendees);
+  const conference = o.count === undefined ? generated : { ...generated, registrations: generated.registrations.slice(0, o.count) };
   const dataverse = reuse ?? new FakeDataverse({
     data: conference, latencyMs: o.latencyMs, writePrivilege: o.writePrivilege, statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle,
   });
@@ -363,7 +380,7 @@ async function mountWith(options: MountOptions, reuse?: FakeDataverse): Promise<
   });
   (context.userSettings as { languageId: number }).languageId = o.languageId!;
   const control = new Control();
-  const m: Mounted = { control, context, host, dataverse, conference, options: o, unsubscribe: () => {} };
+  const m: Mounted = { control, context, host, dataverse, conference, options: o, unsubscribe: () => undefined };
   current = m;
   focusedId = undefined;
   logCursor = { activity: 0, calls: 0 };
@@ -672,7 +689,9 @@ function wirePanel(): void {
   }).observe(frame);
 
   setInterval(() => {
-    if (collectLog()) drawLog();
+    if (!collectLog()) return;
+    drawLog();
+    drawPending(); // failures are consumed by the calls just logged
   }, 200);
 }
 

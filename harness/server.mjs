@@ -115,7 +115,7 @@ function locate(pathname, vendor) {
  * Serves the harness on `host` (127.0.0.1). `port`: 8182 by default, the next free one if busy (unless
  * `strictPort`); 0 picks any free port (tests). Resolves with `{ url, port, server, close() }`.
  */
-export async function startHarnessServer({ port = 8182, host = "127.0.0.1", strictPort = false, reactBuild = "production", log = () => {} } = {}) {
+export async function startHarnessServer({ port = 8182, host = "127.0.0.1", strictPort = false, reactBuild = "production", log = () => undefined } = {}) {
   const vendor = vendorFiles(reactBuild);
   const server = createServer((req, res) => {
     let pathname;

@@ -21,14 +21,12 @@ export function missingColumns(viewColumns: readonly ViewColumn[], wanted: reado
   return wanted.filter((name) => !present.has(name));
 }
 
-const EDITED_KINDS: Readonly<Record<string, ColumnKind>> = {
-  [Column.StatusReason]: "status",
-  [Column.SyncedWithProvider]: "sync",
-  [Column.TimesCheckedIn]: "count",
-};
+/** The kinds of the required columns, in REQUIRED_COLUMNS order. */
+const EDITED_KINDS: readonly ColumnKind[] = ["status", "sync", "count"];
 
 function kindOf(column: ViewColumn): ColumnKind {
-  if (EDITED_KINDS[column.name]) return EDITED_KINDS[column.name];
+  const required = REQUIRED_COLUMNS.indexOf(column.name);
+  if (required >= 0) return EDITED_KINDS[required];
   if (column.isPrimary || column.name === Column.Name) return "name";
   return column.dataType.startsWith("Lookup.") ? "lookup" : "text";
 }

@@ -7,20 +7,24 @@ export interface EditPolicy {
   readOnlyReason?: "ReadOnly_Disabled" | "ReadOnly_NoPrivilege";
 }
 
+/** A maker's yes/no switch as the manifest property hands it over; unset means allowed. */
+interface Switch {
+  raw: boolean | null;
+}
+
 export interface PolicyInputs {
   isControlDisabled: boolean;
   /** undefined while the privilege check is still running. */
   canWrite: boolean | undefined;
-  allowCheckInEdit: boolean;
-  allowSyncEdit: boolean;
-  allowStatusEdit: boolean;
+  allowCheckInEdit?: Switch;
+  allowSyncEdit?: Switch;
+  allowStatusEdit?: Switch;
 }
 
-export function editPolicy(inputs: PolicyInputs): EditPolicy {
-  if (inputs.isControlDisabled) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled" };
-  if (inputs.canWrite === false) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_NoPrivilege" };
-  const allowed = inputs.canWrite === true;
-  return { checkIn: allowed && inputs.allowCheckInEdit, sync: allowed && inputs.allowSyncEdit, status: allowed && inputs.allowStatusEdit };
+export function editPolicy({ isControlDisabled, canWrite, allowCheckInEdit, allowSyncEdit, allowStatusEdit }: PolicyInputs): EditPolicy {
+  if (isControlDisabled) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled" };
+  if (canWrite === false) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_NoPrivilege" };
+  return { checkIn: !!canWrite && allowCheckInEdit?.raw !== false, sync: !!canWrite && allowSyncEdit?.raw !== false, status: !!canWrite && allowStatusEdit?.raw !== false };
 }
 
 /** An inactive registration is read-only but for its status, like a model-driven form shows it. */

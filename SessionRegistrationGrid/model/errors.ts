@@ -1,3 +1,5 @@
+import type { Text } from "./text";
+
 /** Turns whatever context.webAPI rejected with into a kind the grid can explain and a policy can retry. */
 
 export type ProblemKind = "network" | "throttled" | "privilege" | "notFound" | "rejected" | "conflict" | "inactive" | "unknown";
@@ -34,7 +36,7 @@ export function classifyError(error: unknown): Problem {
       ? "notFound"
       : code
         ? "rejected"
-        : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline|timed? ?out/i.test(detail)
+        : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline/i.test(detail)
           ? "network"
           : "unknown";
   return { kind, detail };
@@ -45,7 +47,7 @@ export function isTransient(problem: Problem): boolean {
   return problem.kind === "network" || problem.kind === "throttled";
 }
 
-/** The resx key that explains a problem to a person: Problem_<kind>, with the Dataverse message as {0}. */
-export function problemKey(problem: Problem): string {
-  return `Problem_${problem.kind}`;
+/** The problem in words a person understands (resx Problem_<kind>), with the Dataverse message as {0}. */
+export function explain(problem: Problem, text: Text): string {
+  return text(`Problem_${problem.kind}`, problem.detail);
 }

@@ -23,9 +23,9 @@ export function enqueue(state: RowEditState, edit: Edit): RowEditState {
   return { ...state, queued: [...state.queued, edit] };
 }
 
+/** Each press is its own Edit object, so identity tells queued edits apart. */
 function withoutQueued(state: RowEditState, edit: Edit): readonly Edit[] {
-  const index = state.queued.indexOf(edit);
-  return index < 0 ? state.queued : [...state.queued.slice(0, index), ...state.queued.slice(index + 1)];
+  return state.queued.filter((queued) => queued !== edit);
 }
 
 /** The edit was saved; `stored` is what the row now holds. */

@@ -9,7 +9,7 @@ export interface RecordSource {
 }
 
 /** Model-driven apps hand choices over as strings ("100000002"), canvas apps as numbers; unset is null. */
-function asNumber(value: unknown): number | null {
+export function asNumber(value: unknown): number | null {
   const n = value === null || value === "" ? NaN : Number(value);
   return Number.isFinite(n) ? n : null;
 }
@@ -57,7 +57,7 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[], noNa
     id: record.getRecordId(),
     name: String(formatted(record, Column.Name) || record.getValue(Column.Name) || noName),
     fields: readFields(record),
-    version: version === null || version === undefined || version === "" ? undefined : String(version),
+    version: String(version ?? "") || undefined,
     statusLabel: formatted(record, Column.StatusReason),
     cells,
   };

@@ -38,10 +38,6 @@ export function readStatusReasons(metadata: Loose, fallback: StatusReason[]): St
   return fallback;
 }
 
-export function labelOfStatus(reasons: readonly StatusReason[], value: number, fallback: string): string {
-  return reasons.find((r) => r.value === value)?.label ?? fallback;
-}
-
 /** The status reason a bulk activate/deactivate writes: the first one of that state. */
 export function defaultReasonFor(reasons: readonly StatusReason[], state: number): StatusReason | undefined {
   return reasons.find((r) => r.state === state);

@@ -5,7 +5,7 @@ export interface Text {
 }
 
 export function fillPlaceholders(template: string, args: readonly (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+  return template.replace(/\{(\d)\}/g, (_, index: number) => String(args[index]));
 }
 
 /** A Text over any string lookup; numbers in the arguments go through `formatNumber`. */

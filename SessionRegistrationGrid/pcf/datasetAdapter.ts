@@ -30,7 +30,6 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
   let rowsById = new Map<string, RegistrationRow>();
   let columns: GridColumn[] = [];
   let rows: RegistrationRow[] = [];
-  let selectedIds: readonly string[] = [];
   let readFrom: unknown[] = [];
   const requested = new Set<string>();
   /** Columns we asked for only to read them: not shown. */
@@ -89,9 +88,6 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
         refreshWaiting = false;
         refresh();
       }
-      const ids = current.getSelectedRecordIds();
-      // The same array while the selection is the same, so the grid doesn't redo its selection work.
-      if (ids.length !== selectedIds.length || ids.some((id, i) => id !== selectedIds[i])) selectedIds = ids;
       return {
         columns,
         rows,
@@ -99,7 +95,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
         error: current.error ? current.errorMessage || " " : undefined,
         paging: { loaded: rows.length, total: current.paging.totalResultCount, hasMore: current.paging.hasNextPage, loadingMore: load === "page" },
         sort: fromDatasetSort(current.sorting),
-        selectedIds,
+        selectedIds: current.getSelectedRecordIds(),
       };
     },
     setPageSize(pageSize) {

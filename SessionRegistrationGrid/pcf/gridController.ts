@@ -51,14 +51,8 @@ export function createGridController(context: Context): GridController {
   });
 
   /** The same object while nothing changed, so cells don't re-render for nothing. */
-  const currentPolicy = ({ mode, parameters: p }: Context) => {
-    const next = editPolicy({
-      isControlDisabled: mode.isControlDisabled,
-      canWrite: access?.canWrite,
-      allowCheckInEdit: p.allowCheckInEdit?.raw !== false,
-      allowSyncEdit: p.allowSyncEdit?.raw !== false,
-      allowStatusEdit: p.allowStatusEdit?.raw !== false,
-    });
+  const currentPolicy = ({ mode, parameters }: Context) => {
+    const next = editPolicy({ ...parameters, isControlDisabled: mode.isControlDisabled, canWrite: access?.canWrite });
     if (JSON.stringify(next) !== JSON.stringify(policy)) policy = next;
     return policy ?? next;
   };

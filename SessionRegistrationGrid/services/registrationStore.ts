@@ -1,6 +1,6 @@
 import { Column } from "../ManifestConstants";
 import type { FreshRow, UpdatePayload } from "../model/edits";
-import { syncFlagOf } from "../model/rows";
+import { asNumber, syncFlagOf } from "../model/rows";
 import type { RegistrationFields } from "../model/types";
 
 /** The narrow slice of Dataverse the editor needs. The only place that calls context.webAPI. */
@@ -11,14 +11,10 @@ export interface RegistrationStore {
 
 type WebApiRow = Record<string, unknown>;
 
-function numberOrNull(value: unknown): number | null {
-  return value === null || value === undefined || value === "" ? null : Number(value);
-}
-
 /** A Web API row → the fields it carries (only the selected ones are present). */
 export function toFreshRow(row: WebApiRow): FreshRow {
   const fields: Partial<RegistrationFields> = {};
-  if (Column.TimesCheckedIn in row) fields.timesCheckedIn = numberOrNull(row[Column.TimesCheckedIn]);
+  if (Column.TimesCheckedIn in row) fields.timesCheckedIn = asNumber(row[Column.TimesCheckedIn]);
   if (Column.SyncedWithProvider in row) fields.synced = syncFlagOf(row[Column.SyncedWithProvider]);
   if (Column.State in row) fields.state = Number(row[Column.State]);
   if (Column.StatusReason in row) fields.statusReason = Number(row[Column.StatusReason]);

@@ -1,6 +1,6 @@
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
 import { bulkEdit, type BulkAction } from "../model/bulkActions";
-import { problemKey } from "../model/errors";
+import { explain } from "../model/errors";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
 import type { RegistrationRow } from "../model/types";
@@ -40,19 +40,18 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
       {summary && (
         <MessageBar
           messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success}
-          isMultiline
           actions={<MessageBarButton onClick={() => setSummary(undefined)}>{text("Bulk_Dismiss")}</MessageBarButton>}
         >
           <span role="status">{notStarted ? text("Bulk_SummaryCancelled", succeeded!, failed.length, notStarted) : text("Bulk_Summary", succeeded!, failed.length)}</span>
           <ul className="srg-failures">
             {failed.map((f) => (
-              <li key={f.id}>{text("Bulk_FailedRow", f.name, text(problemKey(f.problem), f.problem.detail))}</li>
+              <li key={f.id}>{text("Bulk_FailedRow", f.name, explain(f.problem, text))}</li>
             ))}
           </ul>
         </MessageBar>
       )}
       {progress ? (
-        <div className="srg-bulk" role="group" aria-label={text("Bulk_Toolbar")}>
+        <div className="srg-bulk">
           <ProgressIndicator className="srg-progress" label={text("Bulk_Progress", ...progress)} percentComplete={progress[0] / progress[1]} />
           <DefaultButton text={text("Bulk_Cancel")} onClick={() => (cancelled.current = true)} />
         </div>

@@ -1,5 +1,6 @@
 import {
   CheckboxVisibility,
+  DefaultButton,
   MessageBar,
   MessageBarType,
   Selection,
@@ -10,6 +11,7 @@ import {
 import type * as React from "react";
 import { allowedBulkActions } from "../model/bulkActions";
 import type { EditPolicy } from "../model/editPolicy";
+import { pagingText } from "../model/paging";
 import { nextSort } from "../model/sorting";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
@@ -18,7 +20,6 @@ import type { RegistrationEditor } from "../services/registrationEditor";
 import { BulkBar } from "./BulkBar";
 import { toFluentColumns } from "./fluentColumns";
 import type { CellContext, GridActions, GridItem } from "./gridTypes";
-import { PagingFooter } from "./PagingFooter";
 import { ProblemBar } from "./ProblemBar";
 import { useGridItems } from "./useGridItems";
 import { h, useCallback, useEffect, useMemo, useRef, useState } from "./h";
@@ -85,19 +86,16 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const ctx = useMemo<CellContext>(() => ({ text, policy, statusReasons, editor, actions }), [text, policy, statusReasons, editor, actions]);
   const columns = useMemo(() => toFluentColumns(grid.columns, grid.sort, ctx), [grid.columns, grid.sort, ctx]);
-  const onColumnHeaderClick = useCallback(
-    (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
-      const gridColumn = column?.data as GridColumn | undefined;
-      if (gridColumn?.sortable) actions.sort(nextSort(grid.sort, gridColumn));
-    },
-    [actions, grid.sort],
-  );
+  const onColumnHeaderClick = (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
+    const gridColumn = column?.data as GridColumn | undefined;
+    if (gridColumn?.sortable) actions.sort(nextSort(grid.sort, gridColumn));
+  };
   // A trailing empty slot: when the list renders it, the user has reached the end, so the next page loads.
   const listItems = grid.paging.hasMore ? [...items, null] : items;
-  const selectedRows = useMemo(() => {
-    const ids = new Set(selectedIds);
-    return grid.rows.filter((r) => ids.has(r.id));
-  }, [grid.rows, selectedIds]);
+  const selected = new Set(selectedIds);
+  const selectedRows = grid.rows.filter((r) => selected.has(r.id));
+  // "N of M"; Load more is there for keyboard users (reaching the end of the list loads more too).
+  const paging = pagingText(grid.paging);
   return (
     <div className="srg-root" style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
       {[
@@ -105,7 +103,7 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
         [MessageBarType.warning, notice],
         [MessageBarType.error, grid.error && text("Grid_DatasetError", grid.error)],
       ].map(([type, message]) => message && <MessageBar key={type} messageBarType={type as MessageBarType}>{message}</MessageBar>)}
-      <ProblemBar rows={grid.rows} editor={editor} text={text} statusReasons={statusReasons} />
+      <ProblemBar rows={grid.rows} editor={editor} text={text} />
       <BulkBar selected={selectedRows} actions={allowedBulkActions(policy)} editor={editor} statusReasons={statusReasons} text={text} select={selectOnly} />
       <div className="srg-scroll" data-is-scrollable="true">
         <ShimmeredDetailsList
@@ -119,7 +117,6 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
           checkButtonAriaLabel={text("Grid_SelectRow")}
           selection={selection}
           checkboxVisibility={CheckboxVisibility.always}
-          selectionPreservedOnEmptyClick
           onItemInvoked={(item?: GridItem) => item && actions.open(item.row)}
           onColumnHeaderClick={onColumnHeaderClick}
           onRenderMissingItem={() => {
@@ -130,7 +127,11 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
         />
         {!grid.loading && items.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}
       </div>
-      <PagingFooter paging={grid.paging} text={text} onLoadMore={actions.loadMore} />
+      <div className="srg-footer">
+        <span aria-live="polite">{text(paging.key, paging.loaded, paging.total)}</span>
+        {grid.paging.hasMore &&
+          (grid.paging.loadingMore ? <span role="status">{text("Paging_LoadingMore")}</span> : <DefaultButton text={text("Paging_LoadMore")} onClick={actions.loadMore} />)}
+      </div>
     </div>
   );
 };

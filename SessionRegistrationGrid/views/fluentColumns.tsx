@@ -25,10 +25,8 @@ export function toFluentColumns(columns: readonly GridColumn[], sort: SortState 
     const render = RENDERERS[column.kind];
     return {
       key: column.key,
-      fieldName: column.key,
       name: column.label,
-      minWidth: Math.min(column.width, 80),
-      maxWidth: column.width,
+      minWidth: column.width,
       isResizable: true,
       isSorted: sorted,
       isSortedDescending: sorted && sort?.descending,

@@ -4,19 +4,14 @@ import type { RegistrationEditor } from "../services/registrationEditor";
 import type { GridItem } from "./gridTypes";
 import { useEffect, useMemo, useRef, useState } from "./h";
 
-/** Re-renders the component whenever the editor's state changes. */
-export function useEditorRevision(editor: RegistrationEditor): number {
-  const [revision, setRevision] = useState(0);
-  useEffect(() => editor.subscribe(() => setRevision((r) => r + 1)), [editor]);
-  return revision;
-}
-
 /**
  * Rows joined with their edit state. An item object is reused while its row and edit state are the same
  * objects, so DetailsList re-renders only the rows that changed.
  */
 export function useGridItems(rows: readonly RegistrationRow[], editor: RegistrationEditor): GridItem[] {
-  const revision = useEditorRevision(editor);
+  // Re-render whenever the editor's state changes.
+  const [revision, setRevision] = useState(0);
+  useEffect(() => editor.subscribe(() => setRevision((r) => r + 1)), [editor]);
   const cache = useRef(new Map<string, GridItem>());
   return useMemo(() => {
     const previous = cache.current;

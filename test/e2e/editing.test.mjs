@@ -64,13 +64,14 @@ describe("editing", () => {
     assert.ok(await input.evaluate((el) => el === document.activeElement), "the editor takes focus");
 
     const invalid = [
-      ["-1", "The number of check-ins can't be negative."],
-      ["abc", "Enter a whole number using digits only, such as 3."],
-      ["1.5", "Enter a whole number using digits only, such as 3."],
-      ["2147483648", "The number of check-ins can't be more than 2,147,483,647."],
-      ["", "Enter a number of check-ins."],
+      ["-1", "Count_Negative"],
+      ["abc", "Count_NotWhole"],
+      ["1.5", "Count_NotWhole"],
+      ["2147483648", "Count_TooLarge"],
+      ["", "Count_Empty"],
     ];
-    for (const [typed, message] of invalid) {
+    for (const [typed, key] of invalid) {
+      const message = await h.text(key);
       await input.fill(typed);
       await input.press("Enter");
       await expectText(row.getByRole("alert"), message);

@@ -6,6 +6,8 @@ import { eventually, expectText, scenario, screenshotPath, sleep, SYNC_NO, SYNC_
 
 const COUNT = "msevtmgt_timescheckedin";
 const SYNC = "msevtmgt_syncedwithprovider";
+/** What the fake Dataverse answers to an injected "validation" failure. */
+const VALIDATION = "A validation error occurred. A business rule rejected the change to this msevtmgt_sessionregistration.";
 
 describe("failures", () => {
   scenario("a 429 with a retry interval recovers by itself, after the interval, and counts once", async ({ h }) => {
@@ -41,8 +43,7 @@ describe("failures", () => {
 
     await sync.click();
     const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
-    await expectText(bar.locator(".ms-MessageBar-text"),
-      `${r.name}: synced with provider = Yes wasn't saved. Dataverse refused the change: "A validation error occurred. A business rule rejected the change to this msevtmgt_sessionregistration.". Correct it and choose Retry, or choose Discard.`);
+    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_sync", await h.text("Sync_Yes")], "rejected", VALIDATION));
     await bar.getByRole("button", { name: "Retry" }).waitFor();
     await bar.getByRole("button", { name: "Discard" }).waitFor();
     await eventually(async () => (await sync.getAttribute("aria-checked")) === "false", { message: "the switch shows the stored No" });
@@ -69,8 +70,7 @@ describe("failures", () => {
 
     await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
     const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
-    await expectText(bar.locator(".ms-MessageBar-text"),
-      `${r.name}: check-in ×1 wasn't saved. The connection to Dataverse was lost. Check your network, then choose Retry.`, { timeout: 30_000 });
+    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_checkIn", 1], "network"), { timeout: 30_000 });
     await row.getByRole("button", { name: `Times checked in: ${before}`, exact: true }).waitFor();
     assert.equal(await row.getByRole("status").count(), 0, "not saving any more");
     assert.equal((await h.calls()).filter((c) => c.committed).length, 0, "nothing reached the store");
@@ -101,8 +101,7 @@ describe("failures", () => {
 
     await row.getByRole("switch", { name: "Synced with provider" }).click();
     const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
-    await expectText(bar.locator(".ms-MessageBar-text"),
-      `${r.name}: synced with provider = Yes wasn't saved. Someone else changed this registration after it was loaded; the grid now shows their values. Choose Retry to save your change over theirs, or Discard to keep theirs.`);
+    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_sync", await h.text("Sync_Yes")], "conflict"));
     assert.deepEqual(await h.updates(r.id), [], "nothing written over their change");
     await row.getByRole("button", { name: "Times checked in: 2", exact: true }).waitFor(); // their value
     await page.screenshot({ path: screenshotPath("conflict") });
@@ -127,9 +126,9 @@ describe("failures", () => {
     await h.toolbar.getByRole("button", { name: "Check in", exact: true }).click();
     await expectText(h.grid.locator(".srg-progress"), /\d of 5 done/);
     await page.screenshot({ path: screenshotPath("bulk-progress") });
-    await expectText(h.grid.locator("span[role=status]", { hasText: "succeeded" }), "4 succeeded, 1 failed.", { timeout: 15_000 });
-    await expectText(h.grid.locator(".srg-failures li"),
-      `${failing.name}: Dataverse refused the change: "A validation error occurred. A business rule rejected the change to this msevtmgt_sessionregistration.". Correct it and choose Retry, or choose Discard.`);
+    const summary = await h.text("Bulk_Summary", 4, 1);
+    await expectText(h.grid.locator("span[role=status]", { hasText: summary }), summary, { timeout: 15_000 });
+    await expectText(h.grid.locator(".srg-failures li"), await h.text("Bulk_FailedRow", failing.name, await h.text("Problem_rejected", VALIDATION)));
     await page.screenshot({ path: screenshotPath("bulk-summary") });
 
     for (const r of picked) {

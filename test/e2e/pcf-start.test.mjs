@@ -49,7 +49,7 @@ function startPcfStart() {
     const onData = (data) => {
       output += data;
       // Browsersync: "Local: http://localhost:8181" (or the next free port).
-      const match = /Local:\s*(http:\/\/(?:localhost|127\.0\.0\.1):\d+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ""));
+      const match = /Local:\s*(http:\/\/(?:localhost|127\.0\.0\.1):\d+)/.exec(output.replace(new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g"), ""));
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -90,7 +90,7 @@ describe("Microsoft's pcf-start harness", () => {
     });
     page.on("dialog", (dialog) => {
       problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss().catch(() => {});
+      void dialog.dismiss().catch(() => undefined);
     });
     try {
       await page.goto(url);
@@ -103,7 +103,7 @@ describe("Microsoft's pcf-start harness", () => {
       assert.deepEqual(problems, [], "errors in pcf-start");
       assert.deepEqual(external, [], "requests that left the machine");
     } catch (error) {
-      await page.screenshot({ path: screenshotPath("FAILED pcf-start") }).catch(() => {});
+      await page.screenshot({ path: screenshotPath("FAILED pcf-start") }).catch(() => undefined);
       if (problems.length && error instanceof Error) error.message += `\n\nThe page also logged:\n  ${problems.join("\n  ")}`;
       throw error;
     } finally {

@@ -15,7 +15,7 @@ describe("read-only", () => {
   scenario("disabled: one line says why, no edit controls, no bulk actions; enabling brings them back", async ({ page, h }) => {
     await h.open({ view: "session", disabled: true });
     const bar = h.grid.locator(".ms-MessageBar").first();
-    await expectText(bar, "This grid is read-only here, so registrations can't be changed.");
+    await expectText(bar, await h.text("ReadOnly_Disabled"));
     await assertNoEditControls(h);
     const rows = await h.rows();
     await expectText(h.rowAt(0).locator(".srg-count"), String(rows[0].count ?? 0));
@@ -33,13 +33,13 @@ describe("read-only", () => {
 
     await h.eval(() => window.harness.setDisabled(false));
     await h.rowAt(0).getByRole("button", { name: /^Times checked in: / }).waitFor();
-    await eventually(async () => (await h.grid.getByText("This grid is read-only here", { exact: false }).count()) === 0, { message: "the notice goes" });
+    const notice = await h.text("ReadOnly_Disabled");
+    await eventually(async () => (await h.grid.getByText(notice).count()) === 0, { message: "the notice goes" });
   });
 
   scenario("no write privilege: one line says so, no edit controls", async ({ page, h }) => {
     await h.open({ view: "session", writePrivilege: false });
-    await expectText(h.grid.locator(".ms-MessageBar").first(),
-      "You can see these registrations but don't have permission to change them. Ask your administrator for write access to session registrations.");
+    await expectText(h.grid.locator(".ms-MessageBar").first(), await h.text("ReadOnly_NoPrivilege"));
     await assertNoEditControls(h);
     assert.ok((await h.activity("getEntityMetadata")).length >= 1, "asked for metadata (the privilege answer depends on it)");
     await h.rowAt(0).getByRole("checkbox", { name: "Select registration" }).click();

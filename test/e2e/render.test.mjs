@@ -14,7 +14,7 @@ async function headers(page) {
 
 describe("first render", () => {
   scenario("the session subgrid shows every registration of the session with the edit controls", async ({ page, h }) => {
-    const info = await h.open({ view: "session" });
+    const info = await h.open({ view: "session", width: 1500, height: 620 });
     assert.equal(info.viewName, "Session Registrations (subgrid)");
     assert.ok(info.matching >= 50 && info.matching <= 300, `a subgrid-sized session (${info.matching})`);
 
@@ -55,7 +55,7 @@ describe("first render", () => {
 
     await page.screenshot({ path: screenshotPath("subgrid"), clip: await frameClip(page) });
     copyFileSync(screenshotPath("subgrid"), join(ROOT, "docs", "screenshot.png"));
-  });
+  }, { viewport: { width: 1920, height: 1000 } });
 
   scenario("all registrations of the event: the first page of more than 5,000", async ({ page, h }) => {
     const info = await h.open({ view: "all" });
@@ -98,7 +98,7 @@ describe("dataset features served by the data", () => {
     assert.deepEqual(await h.eval(() => window.harness.host.violations), []);
   });
 
-  scenario("Load more appends pages past 5,000 rows; the footer says the total is unknown", async ({ page, h }) => {
+  scenario("Load more appends pages past 5,000 rows; the footer says the total is unknown", async ({ h }) => {
     await h.open({ view: "all", pageSize: 2500 });
     await expectText(h.footer.locator(".srg-count-text"), "2,500 of 5,000+");
     const first = (await h.rows())[0];

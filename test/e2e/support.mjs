@@ -71,7 +71,7 @@ export function scenario(name, fn, { timeout = 60_000, viewport = { width: 1600,
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("dialog", (dialog) => {
       problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-      void dialog.dismiss().catch(() => {});
+      void dialog.dismiss().catch(() => undefined);
     });
     const h = new HarnessPage(page, server.url);
     try {
@@ -79,7 +79,7 @@ export function scenario(name, fn, { timeout = 60_000, viewport = { width: 1600,
       assert.deepEqual(problems, [], "the page logged errors");
       assert.deepEqual(external, [], "the page tried to reach the network");
     } catch (error) {
-      await page.screenshot({ path: screenshotPath(`FAILED ${name}`) }).catch(() => {});
+      await page.screenshot({ path: screenshotPath(`FAILED ${name}`) }).catch(() => undefined);
       if (problems.length && error instanceof Error && !/logged errors/.test(error.message)) {
         error.message += `\n\nThe page also logged:\n  ${problems.join("\n  ")}`;
       }
@@ -125,6 +125,11 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const fold = (text) => (text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
 export const formatCount = (n) => new Intl.NumberFormat("en-US").format(n);
+
+/** {0}-style placeholders, as the control fills them (numbers in en-US). */
+export function fill(template, args) {
+  return template.replace(/\{(\d+)\}/g, (whole, i) => (Number(i) < args.length ? (typeof args[i] === "number" ? formatCount(args[i]) : String(args[i])) : whole));
+}
 
 export const SYNC_NO = 100000001;
 export const SYNC_YES = 100000002;
@@ -190,6 +195,26 @@ export class HarnessPage {
     await this.eval(() => window.harness.refresh());
     await this.idle();
     await this.eval(() => window.harness.clearLog());
+  }
+
+  // ---- the control's strings (its resx, as the page loaded it) -------------------------------------------
+
+  /** The resx string for `key` (case-insensitive), placeholders filled; numbers formatted as the platform does. */
+  async text(key, ...args) {
+    this.strings ??= await this.eval(() => window.harness.strings);
+    const found = Object.keys(this.strings).find((k) => k.toLowerCase() === key.toLowerCase());
+    assert.ok(found, `the resx has no string ${key}`);
+    return fill(this.strings[found], args);
+  }
+
+  /**
+   * The message for a change that wasn't saved, from the resx: Edit_Failed with the registration's name, the
+   * change described by `change` ([key, ...args]) when the template has a slot for it, and the reason (Problem_<kind>).
+   */
+  async failedEditText(name, change, problemKind, detail = "") {
+    const template = await this.text("Edit_Failed");
+    const reason = await this.text(`Problem_${problemKind}`, detail);
+    return template.includes("{2}") ? fill(template, [name, await this.text(...change), reason]) : fill(template, [name, reason]);
   }
 
   // ---- locators ----------------------------------------------------------------------------------------

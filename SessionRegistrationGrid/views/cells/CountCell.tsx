@@ -74,7 +74,6 @@ const CountEditor = ({ initial, text, onDone }: CountEditorProps) => {
       className="srg-count-editor"
       ariaLabel={text("Count_EditorLabel")}
       inputMode="numeric"
-      autoComplete="off"
       value={value}
       errorMessage={problem}
       onChange={(_e, typed) => {

@@ -6,7 +6,7 @@ import { stopDoubleClick } from "./stopDoubleClick";
 /** Yes/No with an icon (the CSS draws a check or a dash), as a switch that saves at once when editable. */
 export const renderSync: CellRenderer = ({ row, shown }, { text, policy, editor }) => {
   const synced = !!shown.synced;
-  const className = synced ? "srg-sync srg-sync--yes" : "srg-sync srg-sync--no";
+  const className = synced ? "srg-sync srg-yes" : "srg-sync";
   const label = text(synced ? "Sync_Yes" : "Sync_No");
   if (!rowPolicy(policy, shown.state).sync) return <span className={className}>{label}</span>;
   return (

@@ -1,0 +1,49 @@
+// Issue 4's acceptance, the way a person uses the page `npm start` serves: the default page (the session subgrid,
+// 150 ms per Dataverse call), the grid, and the page's own side panel. No harness API calls drive it.
+import assert from "node:assert/strict";
+import { describe } from "node:test";
+import { eventually, expectText, scenario, screenshotPath } from "./support.mjs";
+
+describe("acceptance (the page as npm start serves it)", () => {
+  scenario("check someone in, watch the count change, break the network, get the change back with Retry", async ({ page, h }) => {
+    await page.goto(h.baseUrl);
+    await page.waitForFunction(() => window.harness?.mounted);
+    await expectText(page.locator("#status"), /^Session Registrations \(subgrid\): \d+ loaded of \d+/);
+    const rows = await h.rows();
+    const index = rows.findIndex((r) => r.state === 0);
+    const r = rows[index];
+    const row = h.rowAt(index);
+    const count = r.count ?? 0;
+
+    await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
+    await expectText(row.locator(".srg-checked"), `Checked in ×${count + 1}`);
+    await row.getByRole("button", { name: `Times checked in: ${count + 1}`, exact: true }).waitFor();
+    await eventually(async () => (await h.row(r.id)).count === count + 1, { message: "stored" });
+    await expectText(page.locator("#log li").filter({ hasText: "webAPI.update" }).first(), /msevtmgt_timescheckedin.*→ ok/);
+
+    // The panel's 429 button: Dataverse throttles the next write; it recovers by itself after Retry-After.
+    await page.getByLabel("Retry-After (s)").fill("1");
+    await page.getByRole("button", { name: "429 on the next write" }).click();
+    await expectText(page.locator("#pending"), "Queued: throttle on update");
+    await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
+    await expectText(row.locator(".srg-checked"), `Checked in ×${count + 2}`, { timeout: 8000 });
+    await expectText(page.locator("#pending"), "No failures queued.");
+
+    // Break the network.
+    await page.getByLabel("Network down (every call fails until unticked)").check();
+    await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
+    const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
+    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_checkIn", 1], "network"), { timeout: 30_000 });
+    await row.getByRole("button", { name: `Times checked in: ${count + 2}`, exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath("network-down") });
+
+    // The network is back: Retry.
+    await page.getByLabel("Network down (every call fails until unticked)").uncheck();
+    await bar.getByRole("button", { name: "Retry" }).click();
+    await expectText(row.locator(".srg-checked"), `Checked in ×${count + 3}`);
+    await eventually(async () => (await h.problems.locator(".ms-MessageBar").count()) === 0, { message: "the message is gone" });
+    await eventually(async () => (await h.row(r.id)).count === count + 3, { message: "stored after Retry" });
+    const committed = (await h.calls({ op: "update", id: r.id })).filter((c) => c.committed).map((c) => c.data.msevtmgt_timescheckedin);
+    assert.deepEqual(committed, [count + 1, count + 2, count + 3], "each check-in landed once");
+  }, { timeout: 90_000 });
+});
