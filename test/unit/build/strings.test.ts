@@ -1,0 +1,70 @@
+/**
+ * Every string a user sees comes from the resx: each key the control asks for exists, each resx key is used
+ * (by the code or the manifest), and the control's sources hold no user-visible English of their own.
+ */
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import { loadStrings } from "../../fixtures/resx";
+
+const root = join(__dirname, "../../..");
+const control = join(root, "SessionRegistrationGrid");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "generated" ? [] : sources(path);
+    return /\.tsx?$/.test(name) ? [readFileSync(path, "utf8")] : [];
+  });
+}
+
+const code = sources(control).join("\n");
+const manifest = readFileSync(join(control, "ControlManifest.Input.xml"), "utf8");
+const strings = loadStrings();
+const keys = Object.keys(strings);
+
+describe("resx strings", () => {
+  it("has every key the control asks for", () => {
+    const asked = [...code.matchAll(/text\("([A-Za-z_]+)"/g)].map((m) => m[1]);
+    expect(asked.length).toBeGreaterThan(25);
+    expect(asked.filter((k) => !(k in strings))).toEqual([]);
+  });
+
+  // Keys the code builds from a kind: Problem_<problem kind>, Bulk_<bulk action>.
+  const kinds = ["network", "throttled", "privilege", "notFound", "rejected", "conflict", "inactive", "unknown"];
+  const actions = ["checkIn", "markSynced", "markNotSynced", "deactivate", "activate"];
+  const built = [...kinds.map((k) => `Problem_${k}`), ...actions.map((a) => `Bulk_${a}`)];
+
+  it("has every key the code builds from a kind", () => {
+    expect(code).toContain("`Problem_${");
+    expect(code).toContain("`Bulk_${");
+    expect(built.filter((k) => !(k in strings))).toEqual([]);
+  });
+
+  it("has every display-name and description key the manifest names", () => {
+    const named = [...manifest.matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((k) => !(k in strings))).toEqual([]);
+  });
+
+  it("holds no key that nothing uses", () => {
+    const used = (key: string) => code.includes(`"${key}"`) || manifest.includes(`"${key}"`) || built.includes(key);
+    expect(keys.filter((k) => !used(k))).toEqual([]);
+  });
+
+  it("keeps the accessible names other checks rely on, word for word", () => {
+    expect(strings.CheckIn_ButtonLabel).toBe("Check in {0}");
+    expect(strings.Count_CellLabel).toBe("Times checked in: {0}");
+    expect(strings.Count_EditorLabel).toBe("Times checked in");
+    expect(strings.Sync_SwitchLabel).toBe("Synced with provider");
+    expect(strings.Status_PickerLabel).toBe("Status reason");
+    expect(strings.CheckIn_Count).toBe("Checked in ×{0}");
+    expect([strings.Edit_Retry, strings.Edit_Discard]).toEqual(["Retry", "Discard"]);
+  });
+
+  it("leaves no user-visible text in the views' markup", () => {
+    const views = sources(join(control, "views")).join("\n");
+    // Words written between JSX tags, outside any {expression}: <span>Some words</span>
+    const literalText = [...views.matchAll(/>([^<>{}=;()]*[A-Za-z]{2}[^<>{}=;()]*)<\//g)].map((m) => m[1].trim());
+    expect(literalText).toEqual([]);
+  });
+});
