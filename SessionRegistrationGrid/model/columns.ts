@@ -51,7 +51,7 @@ export function buildColumns(viewColumns: readonly ViewColumn[], hidden: Readonl
         width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(c.visualSizeFactor > 0 ? c.visualSizeFactor : DEFAULT_WIDTH))),
         sortable: !c.disableSorting,
       };
-      const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: checkInLabel, kind: "checkIn", width: 170, sortable: false };
+      const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: checkInLabel, kind: "checkIn", width: 230, sortable: false };
       return column.kind === "count" ? [column, checkIn] : [column];
     });
 }
