@@ -27,7 +27,8 @@ const EDITED_KINDS: readonly ColumnKind[] = ["status", "sync", "count"];
 function kindOf(column: ViewColumn): ColumnKind {
   const required = REQUIRED_COLUMNS.indexOf(column.name);
   if (required >= 0) return EDITED_KINDS[required];
-  if (column.isPrimary || column.name === Column.Name) return "name";
+  // By name, not isPrimary: some hosts (pcf-start) mark every column primary.
+  if (column.name === Column.Name) return "name";
   return column.dataType.startsWith("Lookup.") ? "lookup" : "text";
 }
 

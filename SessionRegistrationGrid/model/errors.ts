@@ -14,8 +14,8 @@ export interface Problem {
 
 /** Service protection limits: number of requests, execution time, concurrent requests (HTTP 429). */
 export const THROTTLE_CODES: readonly number[] = [-2147015902, -2147015903, -2147015898];
-const PRIVILEGE_CODES: readonly number[] = [-2147220960, -2147187962, -2147204720];
-const NOT_FOUND_CODES: readonly number[] = [-2147220969, -2147088239];
+const PRIVILEGE_CODES: readonly number[] = [-2147220960, -2147187962];
+const NOT_FOUND_CODES: readonly number[] = [-2147220969];
 
 /**
  * Rejections carry `{ errorCode, message }` (service protection adds `retryAfter`, seconds); a lost

@@ -9,7 +9,7 @@ export interface PagingText {
 
 /** "N of M", or "N of 5000+" when Dataverse reports -1 (it stops counting at 5,000). */
 export function pagingText(paging: PagingState): PagingText {
-  if (paging.total < 0) return { key: "Paging_CountUnknown", loaded: paging.loaded, total: Math.max(MAX_PAGE_SIZE, paging.loaded) };
+  if (paging.total < 0 && paging.hasMore) return { key: "Paging_CountUnknown", loaded: paging.loaded, total: Math.max(MAX_PAGE_SIZE, paging.loaded) };
   return { key: "Paging_Count", loaded: paging.loaded, total: Math.max(paging.total, paging.loaded) };
 }
 

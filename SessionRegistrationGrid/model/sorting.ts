@@ -12,7 +12,7 @@ export function toDatasetSort(sort: SortState): { name: string; sortDirection: 0
   return { name: sort.column, sortDirection: sort.descending ? 1 : 0 };
 }
 
-export function fromDatasetSort(entries: readonly { name: string; sortDirection: number }[]): SortState | undefined {
-  const first = entries[0];
+export function fromDatasetSort(entries?: readonly { name: string; sortDirection: number }[]): SortState | undefined {
+  const first = entries?.[0];
   return first ? { column: first.name, descending: first.sortDirection === 1 } : undefined;
 }

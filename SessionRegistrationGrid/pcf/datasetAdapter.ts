@@ -16,7 +16,7 @@ export interface DatasetAdapter extends DatasetActions {
   hasNewData(dataset: DataSet): boolean;
   /** Called from updateView with the dataset the platform hands over this time. Reads rows only when they changed. */
   snapshot(dataset: DataSet): GridSnapshot;
-  /** The page size applies at the next refresh, which also goes back to the first page. */
+  /** The page size applies at the next refresh (which also goes back to the first page), at the next snapshot. */
   setPageSize(pageSize: number): void;
   refresh(): void;
 }
@@ -38,6 +38,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
   /** The records object when the running load started: its data has arrived once the dataset holds another. */
   let loadFrom: unknown;
   let refreshWaiting = false;
+  let requestedPageSize: number | undefined;
 
   const hasNewData = (d: DataSet) => d.records !== readFrom[0] || d.sortedRecordIds !== readFrom[1] || d.columns !== readFrom[2];
 
@@ -47,10 +48,8 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
   };
 
   const refresh = () => {
-    if (load || dataset.loading) {
-      refreshWaiting = true;
-      return;
-    }
+    refreshWaiting = !!(load || dataset.loading);
+    if (refreshWaiting) return;
     start("refresh");
     dataset.refresh();
   };
@@ -95,13 +94,15 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
         error: current.error ? current.errorMessage || " " : undefined,
         paging: { loaded: rows.length, total: current.paging.totalResultCount, hasMore: current.paging.hasNextPage, loadingMore: load === "page" },
         sort: fromDatasetSort(current.sorting),
-        selectedIds: current.getSelectedRecordIds(),
+        selectedIds: current.getSelectedRecordIds() ?? [],
       };
     },
     setPageSize(pageSize) {
-      if (dataset.paging.pageSize === pageSize) return;
+      // Asked once per maker's value: a host that serves another size must not be asked again and again.
+      if (pageSize === requestedPageSize || dataset.paging.pageSize === (requestedPageSize = pageSize)) return;
       dataset.paging.setPageSize(Math.min(pageSize, MAX_PAGE_SIZE));
-      refresh();
+      // Not now: the first snapshot may also add columns, and one refresh brings both.
+      refreshWaiting = true;
     },
     refresh,
     sort(sort?: SortState) {

@@ -43,8 +43,6 @@ export function createGridController(context: Context): GridController {
         rerender();
       }),
   };
-  const pageSize = context.parameters.pageSize?.raw;
-  if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
   void loadTableAccess(context.utils, fallbackReasons).then((loaded) => {
     access = loaded;
     rerender();
@@ -65,12 +63,14 @@ export function createGridController(context: Context): GridController {
       const newData = adapter.hasNewData(dataset);
       const inputs = [
         // Paging and sorting change together with the records they bring.
-        dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds().join(),
-        mode.allocatedWidth, mode.allocatedHeight, mode.isControlDisabled, p.allowCheckInEdit?.raw, p.allowSyncEdit?.raw, p.allowStatusEdit?.raw,
+        dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds()?.join(),
+        mode.allocatedWidth, mode.allocatedHeight, mode.isControlDisabled, p.pageSize?.raw, p.allowCheckInEdit?.raw, p.allowSyncEdit?.raw, p.allowStatusEdit?.raw,
         access, notice,
       ];
       if (lastElement && inputs.every((v, i) => v === lastInputs[i])) return lastElement;
       lastInputs = inputs;
+      const pageSize = p.pageSize?.raw;
+      if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
       const grid = adapter.snapshot(dataset);
       if (newData) editor.syncWithDataset();
       return (lastElement = React.createElement(RegistrationGrid, {

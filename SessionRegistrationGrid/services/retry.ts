@@ -7,7 +7,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 15000 };
+/** About 3 s of retries before the user is asked: "Saving…" shows meanwhile. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 400, maxDelayMs: 8000 };
 
 export type Sleep = (ms: number) => Promise<void>;
 

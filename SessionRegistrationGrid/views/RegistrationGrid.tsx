@@ -20,7 +20,7 @@ import type { RegistrationEditor } from "../services/registrationEditor";
 import { BulkBar } from "./BulkBar";
 import { toFluentColumns } from "./fluentColumns";
 import type { CellContext, GridActions, GridItem } from "./gridTypes";
-import { ProblemBar } from "./ProblemBar";
+import { renderProblems } from "./ProblemBar";
 import { useGridItems } from "./useGridItems";
 import { h, useCallback, useEffect, useMemo, useRef, useState } from "./h";
 
@@ -103,8 +103,7 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
         [MessageBarType.warning, notice],
         [MessageBarType.error, grid.error && text("Grid_DatasetError", grid.error)],
       ].map(([type, message]) => message && <MessageBar key={type} messageBarType={type as MessageBarType}>{message}</MessageBar>)}
-      <ProblemBar rows={grid.rows} editor={editor} text={text} />
-      <BulkBar selected={selectedRows} actions={allowedBulkActions(policy)} editor={editor} statusReasons={statusReasons} text={text} select={selectOnly} />
+      {renderProblems(grid.rows, editor, text)}
       <div className="srg-scroll" data-is-scrollable="true">
         <ShimmeredDetailsList
           items={listItems as GridItem[]}
@@ -119,14 +118,21 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
           checkboxVisibility={CheckboxVisibility.always}
           onItemInvoked={(item?: GridItem) => item && actions.open(item.row)}
           onColumnHeaderClick={onColumnHeaderClick}
-          onRenderMissingItem={() => {
+          // Reaching the trailing placeholder means reaching the end: load the next page meanwhile.
+          onRenderCustomPlaceholder={(rowProps, _index, placeholder) => {
             actions.loadMore();
-            return null;
+            return placeholder?.(rowProps);
           }}
+          // Pressing a button in a row acts on that registration, it doesn't select the row; arrowing
+          // through rows doesn't select them either (Space and the checkboxes do).
+          selectionZoneProps={{ selection, disableAutoSelectOnInputElements: true }}
+          isSelectedOnFocus={false}
           useReducedRowRenderer
         />
         {!grid.loading && items.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}
       </div>
+      {/* Below the list: appearing above it would move the rows under the pointer mid-click. */}
+      <BulkBar selected={selectedRows} actions={allowedBulkActions(policy)} editor={editor} statusReasons={statusReasons} text={text} select={selectOnly} />
       <div className="srg-footer">
         <span aria-live="polite">{text(paging.key, paging.loaded, paging.total)}</span>
         {grid.paging.hasMore &&

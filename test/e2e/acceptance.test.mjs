@@ -16,7 +16,7 @@ describe("acceptance (the page as npm start serves it)", () => {
     const count = r.count ?? 0;
 
     await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
-    await expectText(row.locator(".srg-checked"), `Checked in ×${count + 1}`);
+    await expectText(row.getByText(/^Checked in ×/), `Checked in ×${count + 1}`);
     await row.getByRole("button", { name: `Times checked in: ${count + 1}`, exact: true }).waitFor();
     await eventually(async () => (await h.row(r.id)).count === count + 1, { message: "stored" });
     await expectText(page.locator("#log li").filter({ hasText: "webAPI.update" }).first(), /msevtmgt_timescheckedin.*→ ok/);
@@ -26,7 +26,7 @@ describe("acceptance (the page as npm start serves it)", () => {
     await page.getByRole("button", { name: "429 on the next write" }).click();
     await expectText(page.locator("#pending"), "Queued: throttle on update");
     await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
-    await expectText(row.locator(".srg-checked"), `Checked in ×${count + 2}`, { timeout: 8000 });
+    await expectText(row.getByText(/^Checked in ×/), `Checked in ×${count + 2}`, { timeout: 8000 });
     await expectText(page.locator("#pending"), "No failures queued.");
 
     // Break the network.
@@ -40,7 +40,7 @@ describe("acceptance (the page as npm start serves it)", () => {
     // The network is back: Retry.
     await page.getByLabel("Network down (every call fails until unticked)").uncheck();
     await bar.getByRole("button", { name: "Retry" }).click();
-    await expectText(row.locator(".srg-checked"), `Checked in ×${count + 3}`);
+    await expectText(row.getByText(/^Checked in ×/), `Checked in ×${count + 3}`);
     await eventually(async () => (await h.problems.locator(".ms-MessageBar").count()) === 0, { message: "the message is gone" });
     await eventually(async () => (await h.row(r.id)).count === count + 3, { message: "stored after Retry" });
     const committed = (await h.calls({ op: "update", id: r.id })).filter((c) => c.committed).map((c) => c.data.msevtmgt_timescheckedin);

@@ -19,7 +19,7 @@ describe("failures", () => {
 
     await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
     await expectText(row.getByRole("status"), "Saving…");
-    await expectText(row.locator(".srg-checked"), `Checked in ×${before + 1}`, { timeout: 8000 });
+    await expectText(row.getByText(/^Checked in ×/), `Checked in ×${before + 1}`, { timeout: 8000 });
     assert.equal(await h.problems.count(), 0, "no message: the user had nothing to do");
 
     const updates = await h.calls({ op: "update", id: r.id });
@@ -79,7 +79,7 @@ describe("failures", () => {
     await h.eval(() => window.harness.setNetwork(true));
     await bar.getByRole("button", { name: "Retry" }).click();
     await eventually(async () => (await h.row(r.id)).count === before + 1, { message: "saved after Retry" });
-    await expectText(row.locator(".srg-checked"), `Checked in ×${before + 1}`);
+    await expectText(row.getByText(/^Checked in ×/), `Checked in ×${before + 1}`);
     await eventually(async () => (await h.problems.locator(".ms-MessageBar").count()) === 0, { message: "the message is gone" });
     await h.idle();
     const committed = (await h.calls({ op: "update", id: r.id })).filter((c) => c.committed);
@@ -93,7 +93,7 @@ describe("failures", () => {
     const row = h.rowAt(r.index);
 
     // Through the page's own control: focus the row, then "Another user changes the focused row" (count + 1).
-    await row.locator(".srg-col--text, [data-automationid=DetailsRowCell]").last().click();
+    await row.locator('[data-automation-key="createdon"]').click();
     await eventually(async () => (await h.eval(() => window.harness.focusedRowId())) === r.id, { message: "the harness saw the focused row" });
     await page.getByRole("button", { name: "Another user changes the focused row" }).click();
     assert.equal((await h.row(r.id)).count, 2);
@@ -124,11 +124,11 @@ describe("failures", () => {
     await h.failNext({ kind: "validation", op: "update", id: failing.id });
 
     await h.toolbar.getByRole("button", { name: "Check in", exact: true }).click();
-    await expectText(h.grid.locator(".srg-progress"), /\d of 5 done/);
+    await h.grid.getByText(/^\d of 5 done$/).first().waitFor();
     await page.screenshot({ path: screenshotPath("bulk-progress") });
     const summary = await h.text("Bulk_Summary", 4, 1);
-    await expectText(h.grid.locator("span[role=status]", { hasText: summary }), summary, { timeout: 15_000 });
-    await expectText(h.grid.locator(".srg-failures li"), await h.text("Bulk_FailedRow", failing.name, await h.text("Problem_rejected", VALIDATION)));
+    await h.grid.getByText(summary, { exact: true }).waitFor({ timeout: 15_000 });
+    await expectText(h.grid.getByRole("listitem"), await h.text("Bulk_FailedRow", failing.name, await h.text("Problem_rejected", VALIDATION)));
     await page.screenshot({ path: screenshotPath("bulk-summary") });
 
     for (const r of picked) {
@@ -147,7 +147,7 @@ describe("failures", () => {
     await eventually(async () => (await h.rowAt(failing.index).getByRole("checkbox", { name: "Select registration" }).getAttribute("aria-checked")) === "true");
     for (const r of picked.filter((x) => x !== failing)) {
       assert.equal(await h.rowAt(r.index).getByRole("checkbox", { name: "Select registration" }).getAttribute("aria-checked"), "false");
-      await expectText(h.rowAt(r.index).locator(".srg-checked"), `Checked in ×${(r.count ?? 0) + 1}`);
+      await expectText(h.rowAt(r.index).getByText(/^Checked in ×/), `Checked in ×${(r.count ?? 0) + 1}`);
     }
   });
 });

@@ -18,8 +18,8 @@ describe("read-only", () => {
     await expectText(bar, await h.text("ReadOnly_Disabled"));
     await assertNoEditControls(h);
     const rows = await h.rows();
-    await expectText(h.rowAt(0).locator(".srg-count"), String(rows[0].count ?? 0));
-    await expectText(h.rowAt(0).locator(".srg-status"), rows[0].status === 1 ? "Active" : "Inactive");
+    await expectText(h.rowAt(0).locator('[data-automation-key="msevtmgt_timescheckedin"]'), String(rows[0].count ?? 0));
+    await expectText(h.rowAt(0).locator('[data-automation-key="statuscode"]'), rows[0].status === 1 ? "Active" : "Inactive");
 
     // Selecting still works (the command bar needs it) but offers no grid actions.
     await h.rowAt(0).getByRole("checkbox", { name: "Select registration" }).click();

@@ -90,7 +90,10 @@ export function scenario(name, fn, { timeout = 60_000, viewport = { width: 1600,
   });
 }
 
-/** Polls `check` (which throws or returns false while not yet true) until it passes or the time is up. */
+/**
+ * Polls `check` (which throws or returns false while not yet true) until it passes or the time is up.
+ * `message` (a string, or a function called on failure) says what was awaited.
+ */
 export async function eventually(check, { timeout = 5000, interval = 50, message } = {}) {
   const deadline = Date.now() + timeout;
   let lastError;
@@ -104,7 +107,8 @@ export async function eventually(check, { timeout = 5000, interval = 50, message
     }
     if (Date.now() > deadline) {
       const detail = lastError instanceof Error ? lastError.message : "the condition stayed false";
-      throw new assert.AssertionError({ message: `${message ? message + ": " : ""}not true within ${timeout} ms: ${detail}` });
+      const what = typeof message === "function" ? message() : message;
+      throw new assert.AssertionError({ message: `${what ? what + ": " : ""}not true within ${timeout} ms: ${detail}` });
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
@@ -116,7 +120,7 @@ export async function expectText(locator, expected, { timeout = 5000 } = {}) {
   await eventually(async () => {
     last = (await locator.innerText({ timeout: 500 })).replace(/\s+/g, " ").trim();
     return typeof expected === "string" ? last === expected : expected.test(last);
-  }, { timeout, message: `expected text ${expected}, last seen ${JSON.stringify(last)}` });
+  }, { timeout, message: () => `expected text ${expected}, last seen ${JSON.stringify(last)}` });
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -236,8 +240,22 @@ export class HarnessPage {
     return this.rowAt(index);
   }
 
-  get footer() {
-    return this.page.locator("#control-root .srg-footer");
+  /** The footer's "N of M" / "N of 5,000+". */
+  get pagingText() {
+    return this.grid.getByText(/^[\d,]+ of [\d,]+\+?$/);
+  }
+
+  get loadMore() {
+    return this.grid.getByRole("button", { name: "Load more", exact: true });
+  }
+
+  /** Scrolls the grid's scrolling container (whichever element inside the control scrolls) to the end. */
+  scrollGridToEnd() {
+    return this.grid.evaluate((root) => {
+      const scrollers = [...root.querySelectorAll("*")].filter((el) => el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY));
+      for (const el of scrollers) el.scrollTop = el.scrollHeight;
+      return scrollers.length;
+    });
   }
 
   get problems() {

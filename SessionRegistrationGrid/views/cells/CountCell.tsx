@@ -39,7 +39,7 @@ export const CountCell = ({ count, editable, text, onSave }: CountCellProps) => 
     <button
       ref={button}
       type="button"
-      className="srg-count srg-count--editable"
+      className="srg-count srg-edit"
       aria-label={text("Count_CellLabel", shown)}
       onClick={() => setEditing(true)}
       onDoubleClick={stopDoubleClick}
@@ -71,7 +71,6 @@ const CountEditor = ({ initial, text, onDone }: CountEditorProps) => {
   return (
     <TextField
       componentRef={field}
-      className="srg-count-editor"
       ariaLabel={text("Count_EditorLabel")}
       inputMode="numeric"
       value={value}

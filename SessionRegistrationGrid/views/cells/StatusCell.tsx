@@ -2,11 +2,14 @@ import type { CellRenderer } from "../gridTypes";
 import { h } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
+/** True while an arrow key's own action runs on a closed select (it changes the value one step). */
+let arrowKeyDown = false;
+
 /**
  * Status reason as its label with an active/inactive cue (a filled or hollow dot, drawn by the CSS).
  * Editable: a native select, so screen readers, touch and keyboards get a real combobox; choosing saves at once.
- * Arrow keys on the closed box would change it (and so save) one step at a time, so they don't: the list opens
- * with Alt+Down, F4 or Space, and Enter or a click chooses.
+ * An arrow key on the closed box changes nothing (so stepping through the grid can't cancel a registration) and
+ * still moves between cells and rows; the list opens with Alt+Down, F4 or Space, and Enter or a click chooses.
  */
 export const renderStatus: CellRenderer = ({ row, shown }, { text, policy, statusReasons, editor }) => {
   const current = shown.statusReason;
@@ -22,11 +25,16 @@ export const renderStatus: CellRenderer = ({ row, shown }, { text, policy, statu
         aria-label={text("Status_PickerLabel")}
         value={current}
         onKeyDown={(e) => {
-          if (e.key.startsWith("Arrow") && !e.altKey) e.preventDefault();
+          if (e.key.startsWith("Arrow") && !e.altKey) {
+            arrowKeyDown = true;
+            setTimeout(() => (arrowKeyDown = false));
+          }
           // Enter and Space belong to the select here, not to the row (open the record, toggle selection).
           if (e.key === "Enter" || e.key === " ") e.stopPropagation();
         }}
         onChange={(e) => {
+          // Ignored, so the controlled select snaps back to the stored value.
+          if (arrowKeyDown) return;
           const reason = options.find((r) => r.value === Number(e.target.value));
           if (reason && reason.value !== current) void editor.submit(row, { kind: "status", state: reason.state, statusReason: reason.value });
         }}

@@ -1,5 +1,6 @@
 import { createRegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
+import { DEFAULT_RETRY } from "../../../SessionRegistrationGrid/services/retry";
 import { loaded, registration, settle, setup } from "./editorSetup";
 
 describe("check-in", () => {
@@ -131,11 +132,11 @@ describe("failures", () => {
   it.each(edits)("%s: network failures are retried with growing waits, then kept for Retry", async (_name, edit) => {
     const row = registration({ msevtmgt_timescheckedin: 1 });
     const { dataverse, editor, waits, updates } = setup([row]);
-    dataverse.failNext({ kind: "network", op: "any", times: 5 });
+    dataverse.failNext({ kind: "network", op: "any", times: DEFAULT_RETRY.attempts });
     const problem = await editor.submit(loaded(row), edit);
     expect(problem?.kind).toBe("network");
-    expect(waits).toHaveLength(4);
-    expect(waits[3]).toBeGreaterThan(waits[0]);
+    expect(waits).toHaveLength(DEFAULT_RETRY.attempts - 1);
+    expect(waits[waits.length - 1]).toBeGreaterThan(waits[0]);
     const state = editor.stateOf(row.msevtmgt_sessionregistrationid);
     expect(state.failed).toEqual([{ edit, problem }]);
     expect(state.queued).toEqual([]);
