@@ -42,7 +42,7 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
           messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success}
           actions={<MessageBarButton onClick={() => setSummary(undefined)}>{text("Bulk_Dismiss")}</MessageBarButton>}
         >
-          {notStarted ? text("Bulk_SummaryCancelled", succeeded!, failed.length, notStarted) : text("Bulk_Summary", succeeded!, failed.length)}
+          <span>{notStarted ? text("Bulk_SummaryCancelled", succeeded!, failed.length, notStarted) : text("Bulk_Summary", succeeded!, failed.length)}</span>
           <ul className="srg-failures">
             {failed.map((f) => (
               <li key={f.id}>{text("Bulk_FailedRow", f.name, explain(f.problem, text))}</li>

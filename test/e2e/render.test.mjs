@@ -124,12 +124,11 @@ describe("dataset features served by the data", () => {
   scenario("reaching the end of the list loads the next page by itself", async ({ page, h }) => {
     const info = await h.open({ view: "session", pageSize: 50 });
     await expectText(h.pagingText, `50 of ${formatCount(info.matching)}`);
-    for (let i = 0; i < 10 && (await h.activity("loadNextPage")).length === 0; i++) {
-      await h.scrollGridToEnd();
-      await page.waitForTimeout(100);
-    }
-    await expectText(h.pagingText, `100 of ${formatCount(info.matching)}`);
-    assert.equal((await h.activity("loadNextPage")).length, 1);
+    // One scroll to the end, as a user would, then nothing more.
+    await h.scrollGridToEnd();
+    // The list renders a little beyond what is on screen, so the page after next may load too; not all of them.
+    await expectText(h.pagingText, new RegExp(`^(100|150) of ${formatCount(info.matching)}$`));
+    assert.ok((await h.activity("loadNextPage")).length <= 2);
     assert.deepEqual(await h.eval(() => window.harness.host.violations), []);
   });
 

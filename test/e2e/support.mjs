@@ -259,7 +259,8 @@ export class HarnessPage {
   }
 
   get problems() {
-    return this.page.locator("#control-root .srg-problems");
+    // The control, when it shows at least one error message bar (a failed save).
+    return this.page.locator("#control-root").filter({ has: this.page.locator(".ms-MessageBar--error") });
   }
 
   get toolbar() {
