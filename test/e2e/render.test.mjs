@@ -121,7 +121,7 @@ describe("dataset features served by the data", () => {
     assert.deepEqual(await h.eval(() => window.harness.host.violations), [], "paging calls never overlapped");
   });
 
-  scenario("reaching the end of the list loads the next page by itself", async ({ page, h }) => {
+  scenario("reaching the end of the list loads the next page by itself", async ({ h }) => {
     const info = await h.open({ view: "session", pageSize: 50 });
     await expectText(h.pagingText, `50 of ${formatCount(info.matching)}`);
     // One scroll to the end, as a user would, then nothing more.
