@@ -45,10 +45,6 @@ export function clearFailed(state: RowEditState): RowEditState {
   return { ...state, failed: [] };
 }
 
-export function isSaving(state: RowEditState): boolean {
-  return state.queued.length > 0;
-}
-
 /** Nothing left to remember once the dataset shows the stored values. */
 export function isSettled(state: RowEditState): boolean {
   return state.queued.length === 0 && state.failed.length === 0;
