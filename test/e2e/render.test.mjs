@@ -70,6 +70,22 @@ describe("first render", () => {
     for (let i = 0; i < 4; i++) await expectText(h.rowAt(i).locator("button.srg-link").first(), rows[i].name);
     await page.screenshot({ path: screenshotPath("all-registrations"), clip: await frameClip(page) });
   });
+
+  scenario("5,000 registrations on one page keep fewer than 200 row elements, and a name with markup stays text", async ({ page, h }) => {
+    await h.open({ view: "all", pageSize: 5000 });
+    await expectText(h.pagingText, "5,000 of 5,000+", { timeout: 15000 });
+    const rowElements = () => page.locator("#control-root .ms-DetailsRow").count();
+    assert.ok((await rowElements()) < 200, `${await rowElements()} row elements at the top`);
+    await h.scrollGridToEnd();
+    await page.waitForTimeout(300);
+    assert.ok((await rowElements()) < 200, `${await rowElements()} row elements at the end`);
+    // The hostile name, found through the host's quick find: shown as itself, no element made from it.
+    const hostile = await h.eval(() => window.harness.conference.registrations.find((r) => (r.msevtmgt_name ?? "").includes("<img")).msevtmgt_name);
+    await h.eval(() => window.harness.quickFind("Mallory"));
+    await h.idle();
+    await page.locator("#control-root button.srg-link", { hasText: hostile }).first().waitFor();
+    assert.equal(await page.locator("#control-root img").count(), 0);
+  });
 });
 
 describe("dataset features served by the data", () => {
