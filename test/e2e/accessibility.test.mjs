@@ -7,6 +7,8 @@ const SERIOUS = new Set(["serious", "critical"]);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function seriousViolations(h) {
+  // Scan the settled page: Fluent fades rows in over 400 ms, and a half-faded link fails the contrast check.
+  await h.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
   const violations = await h.eval(() => window.harness.axe());
   return violations.filter((v) => SERIOUS.has(v.impact));
 }

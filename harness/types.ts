@@ -1,0 +1,142 @@
+/**
+ * The types of `window.harness`, the API the end-to-end tests and benchmarks drive (documented in
+ * docs/HARNESS.md), and the page's globals.
+ */
+import type {
+  ActivityEntry, Conference, FailureSpec, FakeDataverse, FakeHost, FakeInputs, FakeParameterValues, StatusReason,
+  WebApiCall,
+} from "../test/fixtures";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Context = ComponentFramework.Context<FakeInputs>;
+
+declare global {
+  interface Window {
+    React: any;
+    ReactDOM: any;
+    FluentUIReact: any;
+    harness: HarnessApi;
+    axe?: any;
+  }
+}
+
+export type ViewName = "session" | "all";
+
+export interface MountOptions {
+  /** "session": one session's registrations (the subgrid, tens to hundreds); "all": the whole event (> 5,000). */
+  view?: ViewName;
+  seed?: number;
+  /** Attendees of the generated conference (default 1,000: about 9,250 registrations). */
+  attendees?: number;
+  /**
+   * Exactly this many registrations in Dataverse: the first `count` of the generated conference (which gets
+   * enough attendees for it). For benchmarks; the subgrid view shows those of them in the default session.
+   */
+  count?: number;
+  /** context.webAPI latency per call, ms (default 0 through the API; the page's own default is 150). */
+  latencyMs?: number;
+  /** Dataset load latency (refresh, paging, sorting), ms; default 0. */
+  datasetLatencyMs?: number;
+  metadataLatencyMs?: number;
+  /** The control's pageSize property (manifest default 250). */
+  pageSize?: number | null;
+  /** The host's own page size before the control sets one (a subgrid's "records per page"); default 50. */
+  hostPageSize?: number;
+  /** The container's size in px (default: the page's width, 560 high); the page lets the user drag it. */
+  width?: number;
+  height?: number;
+  disabled?: boolean;
+  writePrivilege?: boolean;
+  /** allowCheckInEdit / allowSyncEdit / allowStatusEdit. */
+  parameters?: Partial<FakeParameterValues>;
+  statusReasons?: StatusReason[];
+  /** resx language (LCID) among those the manifest lists; default 1033. */
+  languageId?: number;
+  errorCodeStyle?: "signed" | "unsigned";
+}
+
+export interface RenderRecord {
+  seq: number;
+  /** updatedProperties of the update that caused it ([] for the first one). */
+  updatedProperties: string[];
+  /** performance.now() when updateView was called. */
+  at: number;
+  updateViewMs: number;
+  /** ReactDOM.render (legacy, synchronous: render + commit). */
+  reactMs: number;
+}
+
+export interface RowSummary {
+  id: string;
+  name: string | null;
+  contact: string | null;
+  count: number | null;
+  synced: number | null;
+  state: number;
+  status: number;
+  version: string;
+}
+
+export interface LogEntry {
+  time: number;
+  kind: string;
+  text: string;
+  detail?: unknown;
+  tone?: "ok" | "error" | "nav";
+}
+
+export interface HarnessApi {
+  readonly ready: Promise<void>;
+  readonly strings: Record<string, string>;
+  readonly languages: number[];
+  mount(options?: MountOptions): Promise<MountInfo>;
+  /** Mounts again over the SAME Dataverse (data kept), with some options changed, like a page reload. */
+  remount(changes?: MountOptions): Promise<MountInfo>;
+  unmount(): void;
+  readonly mounted: boolean;
+  readonly options: Required<Pick<MountOptions, "view" | "seed" | "attendees">> & MountOptions;
+  readonly dataverse: FakeDataverse;
+  readonly host: FakeHost;
+  readonly context: Context;
+  readonly conference: Conference;
+  /** Waits until the dataset has landed, updates were delivered and no webAPI call is in flight. */
+  idle(): Promise<void>;
+  /** The webAPI calls so far (copies). */
+  calls(filter?: { op?: string; id?: string }): WebApiCall[];
+  /** update calls: id, payload, outcome, injected failure. */
+  updates(id?: string): { id: string; data: Record<string, unknown>; outcome: string; injected?: string; committed?: boolean }[];
+  activity(kind?: string): ActivityEntry[];
+  /** The page's activity log (platform calls, webAPI calls), oldest first. */
+  log(): LogEntry[];
+  clearLog(): void;
+  /** Rows in the order the dataset serves them now (only the loaded pages), as stored in Dataverse. */
+  rows(): RowSummary[];
+  row(id: string): RowSummary | undefined;
+  failNext(spec: FailureSpec): void;
+  setNetwork(online: boolean): void;
+  setLatency(ms: number): void;
+  changeByAnotherUser(id: string, changes: Record<string, unknown>): RowSummary;
+  setDisabled(disabled: boolean): void;
+  setWritePrivilege(allowed: boolean): Promise<MountInfo>;
+  resize(width: number, height: number): void;
+  quickFind(text: string): void;
+  refresh(): void;
+  /** Id of the grid row that last had focus (the panel's "focused row"). */
+  focusedRowId(): string | undefined;
+  readonly renders: RenderRecord[];
+  onRender(listener: (record: RenderRecord) => void): () => void;
+  /** axe-core over the control (loaded on demand from /vendor/axe.min.js). */
+  axe(options?: Record<string, unknown>): Promise<{ id: string; impact: string | null; help: string; nodes: string[] }[]>;
+}
+
+/** The options a mount ended up with: the given ones over the defaults. */
+export type HarnessOptions = HarnessApi["options"];
+
+export interface MountInfo {
+  view: string;
+  viewName: string;
+  /** Registrations the view matches in Dataverse. */
+  matching: number;
+  loaded: number;
+  totalResultCount: number;
+}
