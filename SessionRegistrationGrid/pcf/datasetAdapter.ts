@@ -81,7 +81,8 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
         rows = reuseUnchangedRows(rowsById, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
         rowsById = new Map(rows.map((r) => [r.id, r]));
       }
-      if (current.records !== loadFrom || current.error) load = undefined;
+      // Forget the old records too: holding them would keep a whole page alive.
+      if (current.records !== loadFrom || current.error) load = loadFrom = undefined;
       if (!current.loading) requestMissingColumns();
       if (refreshWaiting && !load && !current.loading) {
         refreshWaiting = false;

@@ -168,7 +168,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         if (isSettled(state)) states.delete(id);
         else states.set(id, { ...state, stored: {} });
       }
-      for (const listener of listeners) listener();
+      // No notification: this runs inside updateView, whose new rows re-render the grid anyway.
     },
     submit: (row, edit) => schedule(row, edit, false, true),
     retryFailed(row) {

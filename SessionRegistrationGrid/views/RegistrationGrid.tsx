@@ -49,7 +49,7 @@ interface SelectionState {
 
 /**
  * Fluent's selection, mirrored to the dataset (the command bar acts on the dataset's) and kept in state here,
- * since hosts don't always re-render after setSelectedRecordIds. A selection the host changes is taken over.
+ * since hosts don't always re-render after setSelectedRecordIds.
  */
 function useSelection(hostIds: readonly string[], select: (ids: string[]) => void): SelectionState {
   const [selectedIds, setSelectedIds] = useState(hostIds);
@@ -76,7 +76,14 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
     },
     [selection],
   );
-  useEffect(() => selectOnly(hostIds), [selectOnly, hostIds]);
+  // The grid's selection wins over the host's, which a refresh clears (failed bulk rows must stay selected);
+  // a selection the host brings while the grid has none is taken over.
+  useEffect(() => {
+    const own = selection.getSelection().map(idOf);
+    if (own.length) {
+      if (!sameIds(own, hostIds)) selectRef.current(own);
+    } else selectOnly(hostIds);
+  }, [selection, selectOnly, hostIds]);
   return { selection, selectedIds, selectOnly };
 }
 
@@ -127,6 +134,8 @@ export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, ac
           // through rows doesn't select them either (Space and the checkboxes do).
           selectionZoneProps={{ selection, disableAutoSelectOnInputElements: true }}
           isSelectedOnFocus={false}
+          // Without a set key Fluent clears the selection whenever the items change (every save does).
+          setKey="r"
           useReducedRowRenderer
         />
         {!grid.loading && items.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}
