@@ -17,13 +17,9 @@ import { gzipSync } from "node:zlib";
 import { buildControl, CONTROL_DIR, prepareAndServe, ROOT } from "../harness/server.mjs";
 import { chromiumVersion, launchChromium, openBenchPage, settledHeap } from "./browser.mjs";
 import { formatTable, GOALS, machineInfo, markdownTable, median, stats, verdict } from "./report.mjs";
+import { commandLine } from "../scripts/lib/cli.mjs";
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const value = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { flag, value } = commandLine();
 if (flag("--help") || flag("-h")) {
   console.log("Usage: npm run bench [-- --smoke] [--no-build] [--runs <n>] [--sizes 100,1000,5000] [--bulk <rows>] [--out <file.json>]");
   process.exit(0);

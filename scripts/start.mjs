@@ -7,13 +7,9 @@
 //   npm start -- --port 9000        or PORT=9000 npm start
 //   npm start -- --react-dev        React's development build (its warnings in the console)
 import { prepareAndServe } from "../harness/server.mjs";
+import { commandLine } from "./lib/cli.mjs";
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const value = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { flag, value } = commandLine();
 
 if (flag("--help") || flag("-h")) {
   console.log("Usage: npm start [-- --no-build] [--port <n>] [--react-dev]");
