@@ -2,26 +2,20 @@
 import { DEFAULT_ATTENDEES, DEFAULT_SEED } from "../test/fixtures";
 import { languages } from "./build";
 import { attachPanel, focusedRowId, mounted, mountWith, renders, requireMounted, setFocusedRow } from "./control";
-import { $, frame, input, root } from "./dom";
+import { $, frame, input, oncePerFrame, root } from "./dom";
 import { clearLogEntries, collectLog, drawLog, json, short } from "./log";
 import type { HarnessApi, MountOptions, ViewName } from "./types";
 
-let statusQueued = false;
-function scheduleStatus(): void {
-  if (statusQueued) return;
-  statusQueued = true;
-  requestAnimationFrame(() => {
-    statusQueued = false;
-    const m = mounted();
-    if (!m) return;
-    const last = renders[renders.length - 1];
-    const ds = m.host.dataset;
-    $("status").textContent = `${m.context.parameters.sessionRegistrations.getTitle()}: ${ds.sortedRecordIds.length} loaded`
-      + `${ds.totalResultCount >= 0 ? ` of ${ds.totalResultCount}` : " (more than 5,000 match)"} · ${m.dataverse.count()} registrations in Dataverse`
-      + (last ? ` · last render ${(last.updateViewMs + last.reactMs).toFixed(1)} ms` : "");
-    $("status").classList.remove("error");
-  });
-}
+const scheduleStatus = oncePerFrame(() => {
+  const m = mounted();
+  if (!m) return;
+  const last = renders[renders.length - 1];
+  const ds = m.host.dataset;
+  $("status").textContent = `${m.context.parameters.sessionRegistrations.getTitle()}: ${ds.sortedRecordIds.length} loaded`
+    + `${ds.totalResultCount >= 0 ? ` of ${ds.totalResultCount}` : " (more than 5,000 match)"} · ${m.dataverse.count()} registrations in Dataverse`
+    + (last ? ` · last render ${(last.updateViewMs + last.reactMs).toFixed(1)} ms` : "");
+  $("status").classList.remove("error");
+});
 
 function syncPanel(): void {
   const m = mounted();
@@ -141,12 +135,8 @@ export function wirePanel(api: HarnessApi): void {
   });
 
   // A resizable container, as a form section that the user (or the window) resizes.
-  let pending = false;
-  new ResizeObserver(() => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
+  new ResizeObserver(
+    oncePerFrame(() => {
       const m = mounted();
       if (!m) return;
       const width = Math.round(frame.clientWidth), height = Math.round(frame.clientHeight);
@@ -156,8 +146,8 @@ export function wirePanel(api: HarnessApi): void {
       input("width").value = String(width);
       input("height").value = String(height);
       m.host.resize(width, height);
-    });
-  }).observe(frame);
+    }),
+  ).observe(frame);
 
   setInterval(() => {
     if (!collectLog(mounted())) return;
