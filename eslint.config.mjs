@@ -17,7 +17,7 @@ export default [
     plugins: { "@microsoft/power-apps": microsoftPowerApps },
     languageOptions: {
       globals: { ...globals.browser, ComponentFramework: "readonly" },
-      parserOptions: { ecmaVersion: 2022, sourceType: "module", jsxPragma: "h", jsxFragmentName: "Fragment" },
+      parserOptions: { ecmaVersion: 2022, sourceType: "module" },
     },
     rules: {
       ...microsoftPowerApps.configs.paCheckerHosted.rules,

@@ -1,3 +1,4 @@
+import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
 import { bulkEdit, type BulkAction } from "../model/bulkActions";
 import { explain } from "../model/errors";
@@ -5,7 +6,6 @@ import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
 import type { RegistrationRow } from "../model/types";
 import type { BulkSummary, RegistrationEditor } from "../services/registrationEditor";
-import { Fragment, h, useRef, useState } from "./h";
 
 interface BulkBarProps {
   selected: readonly RegistrationRow[];
@@ -19,9 +19,9 @@ interface BulkBarProps {
 
 /** Check in, mark synced or not, deactivate or activate the selected registrations, with progress and a summary. */
 export const BulkBar = ({ selected, actions, editor, statusReasons, text, select }: BulkBarProps) => {
-  const [progress, setProgress] = useState<[done: number, total: number]>();
-  const [summary, setSummary] = useState<BulkSummary>();
-  const cancelled = useRef(false);
+  const [progress, setProgress] = React.useState<[done: number, total: number]>();
+  const [summary, setSummary] = React.useState<BulkSummary>();
+  const cancelled = React.useRef(false);
   const start = async (action: BulkAction) => {
     cancelled.current = false;
     setSummary(undefined);
@@ -36,7 +36,7 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
   };
   const { succeeded, failed, notStarted } = summary ?? { failed: [] };
   return (
-    <>
+    <React.Fragment>
       {summary && (
         <MessageBar
           messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success}
@@ -66,6 +66,6 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
           </div>
         )
       )}
-    </>
+    </React.Fragment>
   );
 };

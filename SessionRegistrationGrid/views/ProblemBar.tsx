@@ -1,9 +1,9 @@
+import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType } from "@fluentui/react";
 import { explain } from "../model/errors";
 import type { Text } from "../model/text";
 import type { RegistrationRow } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
-import { h } from "./h";
 
 /** Changes that failed to save, one message per registration, each with Retry and Discard. Never a dialog. */
 export function renderProblems(rows: readonly RegistrationRow[], editor: RegistrationEditor, text: Text) {

@@ -1,3 +1,4 @@
+import * as React from "react";
 import {
   CheckboxVisibility,
   DefaultButton,
@@ -8,7 +9,6 @@ import {
   type IColumn,
   type IObjectWithKey,
 } from "@fluentui/react";
-import type * as React from "react";
 import { allowedBulkActions } from "../model/bulkActions";
 import type { EditPolicy } from "../model/editPolicy";
 import { pagingText } from "../model/paging";
@@ -22,7 +22,6 @@ import { toFluentColumns } from "./fluentColumns";
 import type { CellContext, GridActions, GridItem } from "./gridTypes";
 import { renderProblems } from "./ProblemBar";
 import { useGridItems } from "./useGridItems";
-import { h, useCallback, useEffect, useMemo, useRef, useState } from "./h";
 
 export interface RegistrationGridProps {
   grid: GridSnapshot;
@@ -52,10 +51,10 @@ interface SelectionState {
  * since hosts don't always re-render after setSelectedRecordIds.
  */
 function useSelection(hostIds: readonly string[], select: (ids: string[]) => void): SelectionState {
-  const [selectedIds, setSelectedIds] = useState(hostIds);
-  const selectRef = useRef(select);
+  const [selectedIds, setSelectedIds] = React.useState(hostIds);
+  const selectRef = React.useRef(select);
   selectRef.current = select;
-  const selection = useMemo((): Selection => {
+  const selection = React.useMemo((): Selection => {
     const s: Selection = new Selection({
       getKey: idOf,
       onSelectionChanged: () => {
@@ -66,7 +65,7 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
     });
     return s;
   }, []);
-  const selectOnly = useCallback(
+  const selectOnly = React.useCallback(
     (ids: readonly string[]) => {
       if (sameIds(selection.getSelection().map(idOf), ids)) return;
       selection.setChangeEvents(false);
@@ -78,7 +77,7 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
   );
   // The grid's selection wins over the host's, which a refresh clears (failed bulk rows must stay selected);
   // a selection the host brings while the grid has none is taken over.
-  useEffect(() => {
+  React.useEffect(() => {
     const own = selection.getSelection().map(idOf);
     if (own.length) {
       if (!sameIds(own, hostIds)) selectRef.current(own);
@@ -91,8 +90,8 @@ function useSelection(hostIds: readonly string[], select: (ids: string[]) => voi
 export const RegistrationGrid = ({ grid, layout, policy, statusReasons, text, actions, editor, notice }: RegistrationGridProps) => {
   const items = useGridItems(grid.rows, editor);
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
-  const ctx = useMemo<CellContext>(() => ({ text, policy, statusReasons, editor, actions }), [text, policy, statusReasons, editor, actions]);
-  const columns = useMemo(() => toFluentColumns(grid.columns, grid.sort, ctx), [grid.columns, grid.sort, ctx]);
+  const ctx = React.useMemo<CellContext>(() => ({ text, policy, statusReasons, editor, actions }), [text, policy, statusReasons, editor, actions]);
+  const columns = React.useMemo(() => toFluentColumns(grid.columns, grid.sort, ctx), [grid.columns, grid.sort, ctx]);
   const onColumnHeaderClick = (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
     const gridColumn = column?.data as GridColumn | undefined;
     if (gridColumn?.sortable) actions.sort(nextSort(grid.sort, gridColumn));

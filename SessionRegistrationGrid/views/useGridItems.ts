@@ -1,8 +1,8 @@
+import * as React from "react";
 import { shownFields, type RowEditState } from "../model/rowEdits";
 import type { RegistrationRow } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
 import type { GridItem } from "./gridTypes";
-import { useEffect, useMemo, useRef, useState } from "./h";
 
 /**
  * Rows joined with their edit state. An item object is reused while its row and edit state are the same
@@ -10,10 +10,10 @@ import { useEffect, useMemo, useRef, useState } from "./h";
  */
 export function useGridItems(rows: readonly RegistrationRow[], editor: RegistrationEditor): GridItem[] {
   // Re-render whenever the editor's state changes.
-  const [revision, setRevision] = useState(0);
-  useEffect(() => editor.subscribe(() => setRevision((r) => r + 1)), [editor]);
-  const cache = useRef(new Map<string, GridItem>());
-  return useMemo(() => {
+  const [revision, setRevision] = React.useState(0);
+  React.useEffect(() => editor.subscribe(() => setRevision((r) => r + 1)), [editor]);
+  const cache = React.useRef(new Map<string, GridItem>());
+  return React.useMemo(() => {
     const previous = cache.current;
     const next = new Map<string, GridItem>();
     const items = rows.map((row) => {

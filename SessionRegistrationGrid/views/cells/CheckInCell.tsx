@@ -1,6 +1,6 @@
+import * as React from "react";
 import { rowPolicy } from "../../model/editPolicy";
 import type { CellRenderer } from "../gridTypes";
-import { h } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /** The one-press check-in. It stays available after the first one: people re-enter rooms. */

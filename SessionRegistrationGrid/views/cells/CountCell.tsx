@@ -1,9 +1,9 @@
+import * as React from "react";
 import { TextField, type ITextField } from "@fluentui/react";
 import { parseCheckInCount } from "../../model/checkInCount";
 import { rowPolicy } from "../../model/editPolicy";
 import type { Text } from "../../model/text";
 import type { CellRenderer } from "../gridTypes";
-import { h, useEffect, useRef, useState } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 interface CountCellProps {
@@ -15,11 +15,11 @@ interface CountCellProps {
 
 /** The check-in count: a number; F2, Enter or a click opens an editor (Enter saves, Esc cancels). */
 export const CountCell = ({ count, editable, text, onSave }: CountCellProps) => {
-  const [editing, setEditing] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
+  const [editing, setEditing] = React.useState(false);
+  const button = React.useRef<HTMLButtonElement>(null);
+  const refocus = React.useRef(false);
   // Keyboard users keep their place when the editor closes.
-  useEffect(() => void (!editing && refocus.current && button.current?.focus()), [editing]);
+  React.useEffect(() => void (!editing && refocus.current && button.current?.focus()), [editing]);
   const shown = count ?? 0;
   if (!editable) return <span className="srg-count">{text.number(shown)}</span>;
   if (editing) {
@@ -59,11 +59,11 @@ interface CountEditorProps {
 
 /** Fluent's TextField shows the message (role alert) and wires aria-invalid and aria-describedby. */
 const CountEditor = ({ initial, text, onDone }: CountEditorProps) => {
-  const [value, setValue] = useState(initial);
-  const [problem, setProblem] = useState<string>();
-  const field = useRef<ITextField>(null);
-  const finished = useRef(false);
-  useEffect(() => field.current?.select(), []);
+  const [value, setValue] = React.useState(initial);
+  const [problem, setProblem] = React.useState<string>();
+  const field = React.useRef<ITextField>(null);
+  const finished = React.useRef(false);
+  React.useEffect(() => field.current?.select(), []);
   const finish = (result: number | undefined, byKeyboard: boolean) => {
     if (!finished.current) onDone(result, byKeyboard);
     finished.current = true;

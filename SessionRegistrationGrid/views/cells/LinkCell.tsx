@@ -1,5 +1,5 @@
+import * as React from "react";
 import type { CellRenderer } from "../gridTypes";
-import { h } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /** A link-styled button: text only, never markup. */

@@ -1,5 +1,5 @@
+import * as React from "react";
 import type { CellRenderer } from "../gridTypes";
-import { h } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /** True while an arrow key's own action runs on a closed select (it changes the value one step). */

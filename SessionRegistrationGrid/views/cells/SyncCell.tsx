@@ -1,6 +1,6 @@
+import * as React from "react";
 import { rowPolicy } from "../../model/editPolicy";
 import type { CellRenderer } from "../gridTypes";
-import { h } from "../h";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /** Yes/No with an icon (the CSS draws a check or a dash), as a switch that saves at once when editable. */
