@@ -11,4 +11,5 @@ module.exports = {
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   clearMocks: true,
   setupFiles: ["<rootDir>/test/component/registerIcons.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/component/failOnConsole.ts"],
 };

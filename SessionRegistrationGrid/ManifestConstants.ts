@@ -18,6 +18,7 @@ export const ENTITY = "msevtmgt_sessionregistration";
  */
 export const Column = {
   Name: "msevtmgt_name",
+  Contact: "msevtmgt_contactid",
   SyncedWithProvider: "msevtmgt_syncedwithprovider",
   TimesCheckedIn: "msevtmgt_timescheckedin",
   State: "statecode",

@@ -1,6 +1,7 @@
 import { State } from "../ManifestConstants";
 import type { EditPolicy } from "./editPolicy";
-import type { Edit } from "./edits";
+import { allowedOn, type Edit } from "./edits";
+import type { ProblemKind } from "./errors";
 import { defaultReasonFor, type StatusReason } from "./statusReasons";
 import type { RegistrationFields } from "./types";
 
@@ -15,23 +16,60 @@ export function allowedBulkActions(policy: EditPolicy): BulkAction[] {
   return actions;
 }
 
-/**
- * The edit a bulk action makes to one registration, or undefined when the row can't take it:
- * inactive registrations are read-only but for their status.
- */
+/** The edit a bulk action makes to one registration, or undefined when the row can't take it (cancelled ones). */
 export function bulkEdit(action: BulkAction, fields: RegistrationFields, reasons: readonly StatusReason[]): Edit | undefined {
-  const active = fields.state === State.Active;
+  let edit: Edit | undefined;
   switch (action) {
     case "checkIn":
-      return active ? { kind: "checkIn", times: 1 } : undefined;
+      edit = { kind: "checkIn" };
+      break;
     case "markSynced":
     case "markNotSynced":
-      return active ? { kind: "sync", synced: action === "markSynced" } : undefined;
+      edit = { kind: "sync", synced: action === "markSynced" };
+      break;
     case "deactivate":
     case "activate": {
-      const state = action === "activate" ? State.Active : State.Inactive;
-      const reason = defaultReasonFor(reasons, state);
-      return reason && { kind: "status", state, statusReason: reason.value };
+      const reason = defaultReasonFor(reasons, action === "activate" ? State.Active : State.Inactive);
+      edit = reason && { kind: "status", state: reason.state, statusReason: reason.value };
     }
   }
+  return edit && allowedOn(edit, fields) ? edit : undefined;
+}
+
+/** Cancelling registrations is not undone with one click: more than one asks first. */
+export function needsConfirmation(action: BulkAction, count: number): boolean {
+  return action === "deactivate" && count > 1;
+}
+
+/** What became of one row in a bulk run. */
+export type BulkOutcome =
+  | { id: string; result: "changed" | "already" | "skipped" | "notStarted" }
+  | { id: string; result: "failed"; problem: ProblemKind };
+
+export interface BulkSummary {
+  action: BulkAction;
+  changed: number;
+  /** Rows that already held the value: nothing was written. */
+  already: number;
+  /** Cancelled registrations a field action can't change. */
+  skipped: number;
+  /** Rows a cancelled run never reached. */
+  notStarted: number;
+  /** Failures grouped by reason, largest group first. */
+  failedByReason: { problem: ProblemKind; count: number }[];
+  /** The rows to try again with "Retry failed". */
+  failedIds: string[];
+}
+
+export function summarizeBulk(action: BulkAction, outcomes: readonly BulkOutcome[]): BulkSummary {
+  const summary: BulkSummary = { action, changed: 0, already: 0, skipped: 0, notStarted: 0, failedByReason: [], failedIds: [] };
+  const groups = new Map<ProblemKind, number>();
+  for (const outcome of outcomes) {
+    if (outcome.result === "failed") {
+      groups.set(outcome.problem, (groups.get(outcome.problem) ?? 0) + 1);
+      summary.failedIds.push(outcome.id);
+    } else summary[outcome.result]++;
+  }
+  summary.failedByReason = [...groups].map(([problem, count]) => ({ problem, count })).sort((a, b) => b.count - a.count);
+  return summary;
 }

@@ -2,18 +2,18 @@ import { Column } from "../ManifestConstants";
 import type { ColumnKind, GridColumn, ViewColumn } from "./types";
 
 /** The columns this control exists for: always shown, requested from the dataset when the view lacks them. */
-export const REQUIRED_COLUMNS: readonly string[] = [Column.StatusReason, Column.SyncedWithProvider, Column.TimesCheckedIn];
-
-/** Read for concurrency checks, never shown unless the maker put it in the view. */
-export const TECHNICAL_COLUMNS: readonly string[] = [Column.Version];
+export const REQUIRED_COLUMNS: readonly string[] = [Column.TimesCheckedIn, Column.SyncedWithProvider, Column.StatusReason];
 
 export const CHECK_IN_COLUMN_KEY = "__checkIn";
 
 const DEFAULT_WIDTH = 150;
-/** Required columns the view didn't place go after all placed ones. */
-const UNPLACED = 1e9;
-const MIN_WIDTH = 60;
 const MAX_WIDTH = 600;
+
+/** The narrowest a column of each kind may become before the grid scrolls sideways. */
+const MIN_WIDTH: Record<ColumnKind, number> = { name: 100, lookup: 80, text: 70, checkIn: 0, count: 56, sync: 76, status: 110 };
+/** Editors need their room: these kinds keep their width and never shrink. */
+const FIXED: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["checkIn", "count", "sync", "status"]);
+const FIXED_WIDTH: Partial<Record<ColumnKind, number>> = { count: 56, sync: 76, status: 110 };
 
 /** Columns a view asks for but the dataset doesn't have yet. */
 export function missingColumns(viewColumns: readonly ViewColumn[], wanted: readonly string[]): string[] {
@@ -21,38 +21,66 @@ export function missingColumns(viewColumns: readonly ViewColumn[], wanted: reado
   return wanted.filter((name) => !present.has(name));
 }
 
-/** The kinds of the required columns, in REQUIRED_COLUMNS order. */
-const EDITED_KINDS: readonly ColumnKind[] = ["status", "sync", "count"];
-
 function kindOf(column: ViewColumn): ColumnKind {
-  const required = REQUIRED_COLUMNS.indexOf(column.name);
-  if (required >= 0) return EDITED_KINDS[required];
-  // By name, not isPrimary: some hosts (pcf-start) mark every column primary.
-  if (column.name === Column.Name) return "name";
+  switch (column.name) {
+    case Column.TimesCheckedIn:
+      return "count";
+    case Column.SyncedWithProvider:
+      return "sync";
+    case Column.StatusReason:
+      return "status";
+    // By name, not isPrimary: some hosts (pcf-start) mark every column primary.
+    case Column.Name:
+      return "name";
+  }
   return column.dataType.startsWith("Lookup.") ? "lookup" : "text";
 }
 
 const placed = (c: ViewColumn) => !c.isHidden && c.order >= 0;
-const rank = (c: ViewColumn) => (placed(c) ? c.order : UNPLACED + REQUIRED_COLUMNS.indexOf(c.name));
+
+export interface ColumnLabels {
+  checkIn: string;
+  /** The grid's own name for the count: the table's is "(Deprecated) Times checked-in", which confuses staff. */
+  count: string;
+}
 
 /**
- * View columns → grid columns: view order, width from visualSizeFactor, hidden and unordered ones skipped,
- * except the required columns, which are always shown (at the end when the view didn't place them).
- * The check-in action column follows the check-in count.
+ * View columns → grid columns: the view's order and widths, hidden and unordered columns skipped, except the
+ * required ones, which are always shown. The check-in action comes right after the name, so the attendee and
+ * the button to check them in are always seen together; required columns the view didn't place follow it.
  */
-export function buildColumns(viewColumns: readonly ViewColumn[], hidden: ReadonlySet<string>, checkInLabel: string): GridColumn[] {
-  return viewColumns
-    .filter((c) => !hidden.has(c.name) && (placed(c) || REQUIRED_COLUMNS.includes(c.name)))
-    .sort((a, b) => rank(a) - rank(b))
-    .flatMap((c): GridColumn[] => {
-      const column: GridColumn = {
-        key: c.name,
-        label: c.displayName,
-        kind: kindOf(c),
-        width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(c.visualSizeFactor > 0 ? c.visualSizeFactor : DEFAULT_WIDTH))),
-        sortable: !c.disableSorting,
-      };
-      const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: checkInLabel, kind: "checkIn", width: 230, sortable: false };
-      return column.kind === "count" ? [column, checkIn] : [column];
-    });
+export function buildColumns(viewColumns: readonly ViewColumn[], labels: ColumnLabels, checkInWidth: number): GridColumn[] {
+  const toColumn = (c: ViewColumn): GridColumn => {
+    const kind = kindOf(c);
+    const width = FIXED_WIDTH[kind] ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH[kind], Math.round(c.visualSizeFactor > 0 ? c.visualSizeFactor : DEFAULT_WIDTH)));
+    return { key: c.name, label: kind === "count" ? labels.count : c.displayName, kind, width, sortable: !c.disableSorting };
+  };
+  const shown = viewColumns.filter(placed).sort((a, b) => a.order - b.order).map(toColumn);
+  const unplaced = REQUIRED_COLUMNS.filter((name) => !shown.some((c) => c.key === name))
+    .map((name) => viewColumns.find((c) => c.name === name))
+    .filter((c): c is ViewColumn => !!c)
+    .map(toColumn);
+  const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: labels.checkIn, kind: "checkIn", width: checkInWidth, sortable: false };
+  const nameAt = shown.findIndex((c) => c.kind === "name");
+  shown.splice(nameAt + 1, 0, checkIn, ...unplaced);
+  return shown;
+}
+
+/** Space a column takes beside its width: the cell's padding (DetailsRow: 12 px left, 8 px right). */
+export const CELL_PADDING = 20;
+
+/**
+ * Shares the width the host gives among the columns before anything scrolls sideways: when the view's widths
+ * don't fit, the text-like columns (name, lookups, text) give up width in proportion to what they can spare,
+ * down to their minimum; editors keep theirs. Only when every column is at its minimum does the grid scroll.
+ * `available` is the width for the columns (after the selection column); unknown (≤ 0) leaves widths as they are.
+ */
+export function fitColumns(columns: readonly GridColumn[], available: number): GridColumn[] {
+  const total = columns.reduce((sum, c) => sum + c.width + CELL_PADDING, 0);
+  if (available <= 0 || total <= available) return columns as GridColumn[];
+  const spare = (c: GridColumn) => (FIXED.has(c.kind) ? 0 : Math.max(0, c.width - MIN_WIDTH[c.kind]));
+  const spareTotal = columns.reduce((sum, c) => sum + spare(c), 0);
+  if (spareTotal === 0) return columns as GridColumn[];
+  const share = Math.min(1, (total - available) / spareTotal);
+  return columns.map((c) => (spare(c) ? { ...c, width: Math.floor(c.width - spare(c) * share) } : c));
 }

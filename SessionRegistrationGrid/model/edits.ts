@@ -1,32 +1,41 @@
-import { Column, SyncFlag } from "../ManifestConstants";
+import { Column, State, SyncFlag } from "../ManifestConstants";
 import type { RegistrationFields } from "./types";
 
-/** What a user asked to change on one registration. */
+/** What a user asked to change on one registration. A check-in is always one person entering once. */
 export type Edit =
-  | { kind: "checkIn"; times: number }
+  | { kind: "checkIn" }
   | { kind: "count"; value: number }
   | { kind: "sync"; synced: boolean }
   | { kind: "status"; state: number; statusReason: number };
 
+/** The kinds that set a value (as opposed to adding to one): repeating them changes nothing. */
+export type SettingEdit = Exclude<Edit, { kind: "checkIn" }>;
+
 export type UpdatePayload = Record<string, number>;
 
-/** A row as a fresh read returns it. */
+/** A row as a fresh read returns it: the selected fields, and its versionnumber when selected. */
 export interface FreshRow {
   fields: Partial<RegistrationFields>;
   version?: string;
 }
 
-/** Columns to $select before writing an edit. A check-in only needs the count (increments never conflict). */
+/** Columns to $select before writing an edit: the fields it touches, the state it depends on, the version. */
 export function columnsToRead(edit: Edit): string[] {
-  if (edit.kind === "checkIn") return [Column.TimesCheckedIn, Column.Version];
-  return [Column.TimesCheckedIn, Column.SyncedWithProvider, Column.State, Column.StatusReason, Column.Version];
-}
-
-/** The fields an edit sets, given what is stored now (a check-in adds to the stored count). */
-export function writtenFields(edit: Edit, stored: Partial<RegistrationFields>): Partial<RegistrationFields> {
   switch (edit.kind) {
     case "checkIn":
-      return { timesCheckedIn: (stored.timesCheckedIn ?? 0) + edit.times };
+      return [Column.TimesCheckedIn, Column.Version];
+    case "count":
+      return [Column.TimesCheckedIn, Column.State, Column.Version];
+    case "sync":
+      return [Column.SyncedWithProvider, Column.State, Column.Version];
+    case "status":
+      return [Column.State, Column.StatusReason, Column.Version];
+  }
+}
+
+/** The fields a setting edit sets. */
+function setFields(edit: SettingEdit): Partial<RegistrationFields> {
+  switch (edit.kind) {
     case "count":
       return { timesCheckedIn: edit.value };
     case "sync":
@@ -36,54 +45,52 @@ export function writtenFields(edit: Edit, stored: Partial<RegistrationFields>): 
   }
 }
 
-/** The fields after an edit is applied: what the grid shows optimistically. */
+/** The fields an edit writes, given what is stored now (a check-in adds one to the stored count). */
+export function writtenFields(edit: Edit, stored: Partial<RegistrationFields>): Partial<RegistrationFields> {
+  return edit.kind === "checkIn" ? { timesCheckedIn: (stored.timesCheckedIn ?? 0) + 1 } : setFields(edit);
+}
+
+/** The fields after an edit is applied: what the grid shows while it saves. */
 export function applyEdit(fields: RegistrationFields, edit: Edit): RegistrationFields {
   return { ...fields, ...writtenFields(edit, fields) };
 }
 
+/** Unset choices read as their default: an unset sync flag is "No". */
+const normalized = (key: keyof RegistrationFields, value: unknown) => (key === "synced" ? !!value : (value ?? null));
+
 /**
- * The update body, computed from a fresh read. A status change carries statecode and statuscode alone
- * (writtenFields gives nothing else), because Dataverse runs update plug-ins twice when state is mixed in.
+ * The update body, computed from a fresh read. A status change carries statecode and statuscode alone,
+ * because Dataverse runs update plug-ins twice when state is mixed with other fields.
  */
 export function payloadFor(edit: Edit, fresh: FreshRow): UpdatePayload {
-  const { timesCheckedIn, synced, state, statusReason } = writtenFields(edit, fresh.fields);
-  // The JSON round trip drops the columns this edit doesn't set.
-  return JSON.parse(
-    JSON.stringify({
-      [Column.TimesCheckedIn]: timesCheckedIn ?? undefined,
-      [Column.SyncedWithProvider]: synced === undefined ? undefined : synced ? SyncFlag.Yes : SyncFlag.No,
-      [Column.State]: state,
-      [Column.StatusReason]: statusReason,
-    }),
-  );
+  const fields = writtenFields(edit, fresh.fields);
+  const payload: UpdatePayload = {};
+  if (fields.timesCheckedIn !== undefined && fields.timesCheckedIn !== null) payload[Column.TimesCheckedIn] = fields.timesCheckedIn;
+  if (fields.synced !== undefined && fields.synced !== null) payload[Column.SyncedWithProvider] = fields.synced ? SyncFlag.Yes : SyncFlag.No;
+  if (fields.state !== undefined) payload[Column.State] = fields.state;
+  if (fields.statusReason !== undefined) payload[Column.StatusReason] = fields.statusReason;
+  return payload;
 }
 
-/** True when the row already holds what a setting edit would write (e.g. a write whose response was lost). */
-export function alreadyApplied(edit: Edit, fresh: FreshRow): boolean {
+/** True when the row already holds what a setting edit would write (a lost response, or the same change by someone). */
+export function isStored(edit: Edit, fresh: FreshRow): boolean {
   if (edit.kind === "checkIn") return false;
-  const wanted = writtenFields(edit, fresh.fields);
-  return (Object.keys(wanted) as (keyof RegistrationFields)[]).every((k) => (fresh.fields[k] ?? (k === "synced" ? false : null)) === wanted[k]);
-}
-
-/** What the user last saw of the row, to tell whether someone else changed it since. */
-export interface Expectation {
-  version?: string;
-  fields: RegistrationFields;
+  const wanted = setFields(edit);
+  return (Object.keys(wanted) as (keyof RegistrationFields)[]).every((k) => normalized(k, fresh.fields[k]) === wanted[k]);
 }
 
 /**
- * Someone else changed the row: its versionnumber moved since it was loaded, or, when the version is not known
- * (right after our own write), the fields this edit depends on differ from what the user saw.
- * Check-ins never conflict: they add one to whatever is stored.
+ * Someone else changed what this edit depends on since the user saw the row: the fields it sets, or the
+ * registration's state (a cancelled registration is read-only but for its status). Fields the edit doesn't
+ * touch may change freely, and check-ins never conflict: they add one to whatever is stored.
  */
-export function isConflict(edit: Edit, expected: Expectation, fresh: FreshRow): boolean {
+export function isConflict(edit: Edit, seen: RegistrationFields, fresh: FreshRow): boolean {
   if (edit.kind === "checkIn") return false;
-  if (expected.version !== undefined && fresh.version !== undefined) return fresh.version !== expected.version;
-  const touched = ["state", ...Object.keys(writtenFields(edit, fresh.fields))] as (keyof RegistrationFields)[];
-  return touched.some((k) => fresh.fields[k] !== undefined && (fresh.fields[k] ?? null) !== (expected.fields[k] ?? null));
+  const touched = new Set<keyof RegistrationFields>(["state", ...(Object.keys(setFields(edit)) as (keyof RegistrationFields)[])]);
+  return [...touched].some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
 }
 
-/** Merges a newer pending edit into an older one of the same kind: check-ins add up, settings replace. */
-export function mergeEdits(older: Edit, newer: Edit): Edit {
-  return older.kind === "checkIn" && newer.kind === "checkIn" ? { kind: "checkIn", times: older.times + newer.times } : newer;
+/** Whether an edit can be made on a registration in this state: an inactive one takes only status changes. */
+export function allowedOn(edit: Edit, fields: RegistrationFields): boolean {
+  return edit.kind === "status" || fields.state === State.Active;
 }

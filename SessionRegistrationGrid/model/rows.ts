@@ -41,6 +41,12 @@ export function readFields(record: RecordSource): RegistrationFields {
   };
 }
 
+/** What the grid calls a registration in its labels: its own name, else its attendee's (the contact). */
+export function registrationName(record: RecordSource): string {
+  const own = formatted(record, Column.Name) || record.getValue(Column.Name);
+  return String(own || formatted(record, Column.Contact) || readLookup(record.getValue(Column.Contact))?.name || "").trim();
+}
+
 /** One dataset record → the row the grid shows. Cells hold the platform's formatted text, never markup. */
 export function toRow(record: RecordSource, columns: readonly GridColumn[], noName: string): RegistrationRow {
   const cells: Record<string, DisplayCell> = {};
@@ -52,12 +58,10 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[], noNa
       cells[column.key] = { text: formatted(record, column.key) || lookup?.name || "", lookup };
     }
   }
-  const version = record.getValue(Column.Version);
   return {
     id: record.getRecordId(),
-    name: String(formatted(record, Column.Name) || record.getValue(Column.Name) || noName),
+    name: registrationName(record) || noName,
     fields: readFields(record),
-    version: String(version ?? "") || undefined,
     statusLabel: formatted(record, Column.StatusReason),
     cells,
   };
@@ -69,7 +73,7 @@ const sameValues = <T extends object>(a: T, b: T) => (Object.keys(a) as (keyof T
 export function sameRow(a: RegistrationRow, b: RegistrationRow): boolean {
   const keys = Object.keys(a.cells);
   return (
-    a.id === b.id && a.name === b.name && a.version === b.version && a.statusLabel === b.statusLabel &&
+    a.id === b.id && a.name === b.name && a.statusLabel === b.statusLabel &&
     sameValues(a.fields, b.fields) &&
     keys.length === Object.keys(b.cells).length &&
     keys.every((k) => a.cells[k].text === b.cells[k]?.text && a.cells[k].lookup?.id === b.cells[k]?.lookup?.id)

@@ -2,14 +2,33 @@
 export interface Text {
   (key: string, ...args: (string | number)[]): string;
   number(value: number): string;
+  /** `${key}_one` for one, `${key}_other` otherwise; the count is {0}. */
+  count(key: string, count: number, ...args: (string | number)[]): string;
+  /** "2nd", "3rd": the resx's Ordinal_<category> for the language's ordinal rules, the number as {0}. */
+  ordinal(value: number): string;
 }
 
 export function fillPlaceholders(template: string, args: readonly (string | number)[]): string {
   return template.replace(/\{(\d)\}/g, (_, index: number) => String(args[index]));
 }
 
-/** A Text over any string lookup; numbers in the arguments go through `formatNumber`. */
-export function createText(lookup: (key: string) => string, formatNumber: (n: number) => string): Text {
+/**
+ * A Text over any string lookup; numbers in the arguments go through `formatNumber`. `language` (a BCP 47 tag)
+ * only chooses plural and ordinal forms; numbers are always formatted by the platform.
+ */
+export function createText(lookup: (key: string) => string, formatNumber: (n: number) => string, language = "en"): Text {
   const text = (key: string, ...args: (string | number)[]) => fillPlaceholders(lookup(key), args.map((a) => (typeof a === "number" ? formatNumber(a) : a)));
-  return Object.assign(text, { number: formatNumber });
+  const ordinals = new Intl.PluralRules(language, { type: "ordinal" });
+  return Object.assign(text, {
+    number: formatNumber,
+    count: (key: string, count: number, ...args: (string | number)[]) => text(`${key}_${count === 1 ? "one" : "other"}`, count, ...args),
+    ordinal: (value: number) => text(`Ordinal_${ordinals.select(value)}`, value),
+  });
+}
+
+/** The languages the control ships strings for, by Dataverse language id (LCID). */
+const LANGUAGES: Record<number, string> = { 1025: "ar", 1031: "de", 1033: "en", 1036: "fr", 1041: "ja" };
+
+export function languageTag(languageId: number | undefined): string {
+  return LANGUAGES[languageId ?? 1033] ?? "en";
 }

@@ -23,10 +23,9 @@ export interface DisplayCell {
 
 export interface RegistrationRow {
   id: string;
+  /** The registration's name (else its attendee's): every accessible name in the row uses it. */
   name: string;
   fields: RegistrationFields;
-  /** versionnumber as loaded, when the dataset carries it. */
-  version?: string;
   statusLabel: string;
   cells: Readonly<Record<string, DisplayCell>>;
 }

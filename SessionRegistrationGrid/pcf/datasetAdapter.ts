@@ -1,5 +1,5 @@
 import { MAX_PAGE_SIZE } from "../ManifestConstants";
-import { buildColumns, missingColumns, REQUIRED_COLUMNS, TECHNICAL_COLUMNS } from "../model/columns";
+import { buildColumns, missingColumns, REQUIRED_COLUMNS } from "../model/columns";
 import { reuseUnchangedRows, toRow } from "../model/rows";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
 import type { Text } from "../model/text";
@@ -16,6 +16,8 @@ export interface DatasetAdapter extends DatasetActions {
   hasNewData(dataset: DataSet): boolean;
   /** Called from updateView with the dataset the platform hands over this time. Reads rows only when they changed. */
   snapshot(dataset: DataSet): GridSnapshot;
+  /** Ids of the rows the last snapshot that read the records found new or changed. */
+  changedIds(): readonly string[];
   /** The page size applies at the next refresh (which also goes back to the first page), at the next snapshot. */
   setPageSize(pageSize: number): void;
   refresh(): void;
@@ -30,10 +32,9 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
   let rowsById = new Map<string, RegistrationRow>();
   let columns: GridColumn[] = [];
   let rows: RegistrationRow[] = [];
+  let changed: string[] = [];
   let readFrom: unknown[] = [];
   const requested = new Set<string>();
-  /** Columns we asked for only to read them: not shown. */
-  const technical = new Set<string>();
   let load: "refresh" | "page" | undefined;
   /** The records object when the running load started: its data has arrived once the dataset holds another. */
   let loadFrom: unknown;
@@ -55,16 +56,15 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
   };
 
   /**
-   * Asks for the status, sync and count columns (and versionnumber, for conflict checks) when the view lacks
-   * them. Only model-driven apps can; each column is asked for once, and one refresh brings them all.
+   * Asks for the count, sync and status columns when the view lacks them. Only model-driven apps can; each
+   * column is asked for once, and one refresh brings them all.
    */
   const requestMissingColumns = () => {
     const addColumn = (dataset as WithAddColumn).addColumn;
     if (!addColumn) return;
-    const missing = missingColumns(dataset.columns as unknown as ViewColumn[], [...REQUIRED_COLUMNS, ...TECHNICAL_COLUMNS]).filter((c) => !requested.has(c));
+    const missing = missingColumns(dataset.columns as unknown as ViewColumn[], REQUIRED_COLUMNS).filter((c) => !requested.has(c));
     for (const name of missing) {
       requested.add(name);
-      if (TECHNICAL_COLUMNS.includes(name)) technical.add(name);
       addColumn.call(dataset, name);
     }
     if (missing.length) refresh();
@@ -72,14 +72,18 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
 
   return {
     hasNewData,
+    changedIds: () => changed,
     snapshot(current) {
       dataset = current;
       if (hasNewData(current)) {
         readFrom = [current.records, current.sortedRecordIds, current.columns];
-        const shown = (columns = buildColumns(current.columns as unknown as ViewColumn[], technical, text("Column_CheckIn")));
+        // The check-in column's width depends on the page's fonts: the view measures it.
+        const shown = (columns = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0));
         const noName = text("Grid_NoName");
-        rows = reuseUnchangedRows(rowsById, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
+        const previous = rowsById;
+        rows = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
         rowsById = new Map(rows.map((r) => [r.id, r]));
+        changed = rows.filter((r) => previous.get(r.id) !== r).map((r) => r.id);
       }
       // Forget the old records too: holding them would keep a whole page alive.
       if (current.records !== loadFrom || current.error) load = loadFrom = undefined;

@@ -4,11 +4,11 @@ import { ENTITY } from "../ManifestConstants";
 import { editPolicy, type EditPolicy } from "../model/editPolicy";
 import { clampPageSize } from "../model/paging";
 import { fallbackStatusReasons } from "../model/statusReasons";
-import { createText } from "../model/text";
+import { createText, languageTag } from "../model/text";
 import { createRegistrationEditor } from "../services/registrationEditor";
 import { webApiStore } from "../services/registrationStore";
 import type { GridActions } from "../views/gridTypes";
-import { RegistrationGrid } from "../views/RegistrationGrid";
+import { RegistrationGrid, type RegistrationGridProps } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
 
@@ -25,13 +25,14 @@ export interface GridController {
  */
 export function createGridController(context: Context): GridController {
   context.mode.trackContainerResize(true);
-  const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n));
+  const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n), languageTag(context.userSettings.languageId));
   const fallbackReasons = fallbackStatusReasons(text("Status_Active"), text("Status_Inactive"));
   const adapter = createDatasetAdapter(context.parameters.sessionRegistrations, text);
-  const editor = createRegistrationEditor({ store: webApiStore(context.webAPI, ENTITY), onSaved: adapter.refresh });
+  const editor = createRegistrationEditor({ store: webApiStore(context.webAPI, ENTITY) });
   let access: TableAccess | undefined;
   let notice: string | undefined;
   let policy: EditPolicy | undefined;
+  let services: RegistrationGridProps["services"] | undefined;
   let lastInputs: unknown[] = [];
   let lastElement: React.ReactElement | undefined;
   const rerender = () => context.factory.requestRender();
@@ -48,11 +49,13 @@ export function createGridController(context: Context): GridController {
     rerender();
   });
 
-  /** The same object while nothing changed, so cells don't re-render for nothing. */
-  const currentPolicy = ({ mode, parameters }: Context) => {
+  /** The same object while nothing in it changed, so cells don't re-render for nothing. */
+  const currentServices = ({ mode, parameters }: Context) => {
     const next = editPolicy({ ...parameters, isControlDisabled: mode.isControlDisabled, canWrite: access?.canWrite });
+    const statusReasons = access?.statusReasons ?? fallbackReasons;
     if (JSON.stringify(next) !== JSON.stringify(policy)) policy = next;
-    return policy ?? next;
+    if (!services || services.policy !== policy || services.statusReasons !== statusReasons) services = { text, policy: policy ?? next, statusReasons, editor };
+    return services;
   };
 
   return {
@@ -72,15 +75,12 @@ export function createGridController(context: Context): GridController {
       const pageSize = p.pageSize?.raw;
       if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
       const grid = adapter.snapshot(dataset);
-      if (newData) editor.syncWithDataset();
+      if (newData) editor.syncWithDataset(adapter.changedIds());
       return (lastElement = React.createElement(RegistrationGrid, {
         grid,
         layout: { width: mode.allocatedWidth, height: mode.allocatedHeight },
-        policy: currentPolicy(current),
-        statusReasons: access?.statusReasons ?? fallbackReasons,
-        text,
+        services: currentServices(current),
         actions,
-        editor,
         notice,
       }));
     },

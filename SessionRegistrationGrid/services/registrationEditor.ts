@@ -1,205 +1,290 @@
-import { alreadyApplied, columnsToRead, isConflict, payloadFor, writtenFields, type Edit, type Expectation, type FreshRow } from "../model/edits";
+import type { BulkOutcome } from "../model/bulkActions";
+import {
+  addChange, failChange, failedChanges, isSettled, NO_EDITS, removeChanges, settleChange, shownFields, updateChange,
+  type Change, type ChangeSource, type RowEdits,
+} from "../model/changes";
+import type { Edit } from "../model/edits";
 import { classifyError, type Problem } from "../model/errors";
-import { clearFailed, enqueue, fail, isSettled, NO_EDITS, settle, type RowEditState } from "../model/rowEdits";
+import { createPressGuard, type PressGuard } from "../model/pressGuard";
+import { failedCheckIn } from "../model/rowStatus";
 import type { RegistrationFields, RegistrationRow } from "../model/types";
-import { runPool } from "./pool";
+import { newGuid } from "./ids";
+import { createNotifier, type Schedule } from "./notifier";
 import type { RegistrationStore } from "./registrationStore";
 import { DEFAULT_RETRY, realSleep, SaveFailed, withRetries, type RetryPolicy, type Sleep } from "./retry";
+import { attemptSave, type SaveResult } from "./saveChange";
 
 export interface EditorOptions {
   store: RegistrationStore;
-  /** Asks the dataset to re-query: called once per burst of saved edits, never per edit. */
-  onSaved: () => void;
   retry?: RetryPolicy;
   sleep?: Sleep;
-  /** Quiet time after the last save before the refresh, so a burst of presses costs one refresh. */
-  refreshDelayMs?: number;
+  now?: () => number;
+  newId?: () => string;
+  /** When listeners hear of changes (default: once per animation frame). */
+  schedule?: Schedule;
+  /** Changes saving at once, over all rows; each makes one call at a time. */
+  concurrency?: number;
 }
 
-export interface BulkSummary {
-  succeeded: number;
-  failed: { id: string; name: string; problem: Problem }[];
-  notStarted: number;
+/** What a press of a row's Check in did. */
+export type CheckInPress = "counted" | "retried" | "repeat";
+
+/** A saved check-in, for the status line. */
+export interface CheckedIn {
+  rowId: string;
+  name: string;
+  /** The count stored after it. */
+  count: number;
+  source: ChangeSource;
 }
 
 export interface BulkOptions {
-  concurrency?: number;
   isCancelled?: () => boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A check-in write whose response was lost: it may or may not have been applied. */
-interface UnconfirmedCheckIn {
-  count: number;
-  times: number;
-  readVersion?: string;
-}
-
 export interface RegistrationEditor {
+  /** Any change of edit state; coalesced (once per frame in the browser). */
   subscribe(listener: () => void): () => void;
-  stateOf(id: string): RowEditState;
-  /** Rows with changes that failed to save, in the order they failed. */
-  failedRowIds(): string[];
-  /** The dataset re-queried: what it shows now replaces what we remembered of idle rows. */
-  syncWithDataset(): void;
-  /** Queues an edit of one row. Never rejects: resolves with the problem when it failed (the failure is kept). */
+  /** This registration's edit state changed; coalesced. */
+  subscribeRow(id: string, listener: () => void): () => void;
+  /** Every check-in that was saved. */
+  onCheckedIn(listener: (checkedIn: CheckedIn) => void): () => void;
+  edits(id: string): RowEdits;
+  /** What the row shows now: loaded values, newer stored ones, and the changes still saving. */
+  shown(row: RegistrationRow): RegistrationFields;
+  /** Every change that failed and waits for Retry or Discard, oldest first. */
+  failures(): Change[];
+  /** When a repeated press on this row was last ignored (the two-second rule). */
+  repeatIgnoredAt(id: string): number | undefined;
+  /**
+   * The dataset brought different values for these registrations: what it shows now replaces what was
+   * remembered as stored, once nothing of the row's is saving. Rows it re-delivers unchanged keep it (a page
+   * load may hand back values older than the control's own last write).
+   */
+  syncWithDataset(changedIds: Iterable<string>): void;
+  /**
+   * A press of the row's Check in: counted, a retry of the row's failed check-in, or ignored as a repeat
+   * within two seconds of the last counted press. `done` never rejects: it resolves with the problem, if any.
+   */
+  checkIn(row: RegistrationRow): { press: CheckInPress; done: Promise<Problem | undefined> };
+  /** Queues a change of one row. Never rejects: resolves with the problem when it failed (the failure is kept). */
   submit(row: RegistrationRow, edit: Edit): Promise<Problem | undefined>;
-  /** Saves the row's failed changes again. After a conflict, this is the user's choice to overwrite. */
-  retryFailed(row: RegistrationRow): Promise<(Problem | undefined)[]>;
-  /** Drops the row's failed changes; it keeps showing what is stored. */
-  discardFailed(id: string): void;
-  /** The same edit for many rows, at most four calls in flight; failures are summarised, not kept per row. */
-  runBulk(rows: readonly RegistrationRow[], editFor: (row: RegistrationRow) => Edit | undefined, options?: BulkOptions): Promise<BulkSummary>;
+  /** Saves the row's failed changes again; after a conflict this is the user's choice to overwrite. */
+  retry(id: string): void;
+  /** Drops the row's failed changes: it keeps showing what is stored. */
+  discard(id: string): void;
+  retryAll(): void;
+  discardAll(): void;
+  /** The same change for many rows, paced with everything else; outcomes per row, failures not kept in the rows. */
+  runBulk(rows: readonly RegistrationRow[], editFor: (row: RegistrationRow) => Edit | undefined, options?: BulkOptions): Promise<BulkOutcome[]>;
   dispose(): void;
 }
 
+interface Finished {
+  problem?: Problem;
+  result?: SaveResult["result"];
+  notStarted?: boolean;
+}
+
 /**
- * Owns every change to session registrations: one queue per row (edits to a row never overlap), a fresh read
- * before each write, conflict detection, retries of transient failures, optimistic state for the grid,
- * pending changes kept after failures, bulk pacing, and one dataset refresh per burst.
+ * Owns every change to session registrations: one queue per registration (its changes never overlap), at most
+ * `concurrency` saving at once, a fresh read before each write, conflicts, retries of transient failures,
+ * what the grid shows meanwhile and after (what it knows is stored, until the dataset brings newer data), and
+ * failed changes kept with their reason.
+ *
+ * It never refreshes the dataset: a model-driven refresh starts again at page one, which would drop the pages
+ * the user scrolled through and move the list under them.
  */
 export function createRegistrationEditor(options: EditorOptions): RegistrationEditor {
-  const states = new Map<string, RowEditState>();
-  /** Each row's last queued save: the next one starts after it. */
-  const queues = new Map<string, Promise<unknown>>();
-  const unconfirmed = new Map<string, UnconfirmedCheckIn>();
-  const listeners = new Set<() => void>();
-  let active = 0;
-  let savedSinceRefresh = false;
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  let onSaved = options.onSaved;
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? newGuid;
+  const concurrency = options.concurrency ?? 4;
+  const notifier = createNotifier(options.schedule);
+  const guard: PressGuard = createPressGuard();
+  const rows = new Map<string, RowEdits>();
+  /** Queued change ids in the order they were made. */
+  const queue: string[] = [];
+  const changeRow = new Map<string, string>();
+  const waiters = new Map<string, (finished: Finished) => void>();
+  const running = new Set<string>();
+  const repeats = new Map<string, number>();
+  /** A bulk run's Cancel: its changes that have not started by then never start. */
+  const cancelled = new Map<string, () => boolean>();
+  const checkedInListeners = new Set<(c: CheckedIn) => void>();
+  let seq = 0;
+  let saving = 0;
+  let disposed = false;
 
-  const stateOf = (id: string) => states.get(id) ?? NO_EDITS;
-
-  const update = (id: string, change: (state: RowEditState) => RowEditState) => {
-    states.set(id, change(stateOf(id)));
-    for (const listener of listeners) listener();
+  const edits = (id: string) => rows.get(id) ?? NO_EDITS;
+  const setEdits = (id: string, next: RowEdits) => {
+    if (isSettled(next) && !Object.keys(next.stored).length) rows.delete(id);
+    else rows.set(id, next);
+    notifier.notify(id);
+  };
+  /** Forgets a change that will not be saved, and tells whoever waits for it. */
+  const drop = (change: Change, finished: Finished) => {
+    setEdits(change.rowId, removeChanges(edits(change.rowId), (c) => c.id === change.id));
+    forget(change.id);
+    finish(change.id, finished);
+  };
+  const forget = (changeId: string) => {
+    changeRow.delete(changeId);
+    cancelled.delete(changeId);
+  };
+  const find = (changeId: string) => edits(changeRow.get(changeId) ?? "").changes.find((c) => c.id === changeId);
+  const finish = (changeId: string, finished: Finished) => {
+    waiters.get(changeId)?.(finished);
+    waiters.delete(changeId);
   };
 
-  const begin = () => {
-    active++;
-    clearTimeout(refreshTimer);
+  /** The row as the user sees it stored: loaded values overlaid with what the control knows is stored now. */
+  const baseOf = (row: RegistrationRow) => ({ ...row.fields, ...edits(row.id).stored });
+
+  const enqueue = (row: RegistrationRow, edit: Edit, source: ChangeSource, isCancelled?: () => boolean): Promise<Finished> => {
+    // A bulk action states the end the user wants for every row, whatever it was: it is no conflict.
+    const change: Change = { id: newId(), rowId: row.id, name: row.name, edit, seen: baseOf(row), status: "queued", source, seq: ++seq, overwrite: source === "bulk" };
+    changeRow.set(change.id, row.id);
+    if (isCancelled) cancelled.set(change.id, isCancelled);
+    setEdits(row.id, addChange(edits(row.id), change));
+    const done = new Promise<Finished>((resolve) => waiters.set(change.id, resolve));
+    queue.push(change.id);
+    pump();
+    return done;
   };
 
-  const end = () => {
-    if (--active || !savedSinceRefresh) return;
-    refreshTimer = setTimeout(() => {
-      savedSinceRefresh = false;
-      onSaved();
-    }, options.refreshDelayMs ?? 300);
-  };
-
-  /**
-   * How many check-ins of an earlier attempt whose response was lost are already stored: the row holds
-   * exactly the count that attempt wrote and its version moved. Without this, a retry would count twice.
-   */
-  const landedEarlier = (id: string, fresh: FreshRow) => {
-    const lost = unconfirmed.get(id);
-    unconfirmed.delete(id);
-    return lost && fresh.fields.timesCheckedIn === lost.count && fresh.version !== lost.readVersion ? lost.times : 0;
-  };
-
-  /** One attempt's write, after its fresh read. Returns the fields now stored. */
-  const write = async (row: RegistrationRow, edit: Edit, fresh: FreshRow, overwrite: boolean): Promise<Partial<RegistrationFields>> => {
-    // What the user sees: the row as loaded, or, once we know newer stored values (our own writes, fresh reads),
-    // those values; their version is unknown until the dataset refreshes, so fields are compared until then.
-    const { stored } = stateOf(row.id);
-    const expected: Expectation = Object.keys(stored).length ? { fields: { ...row.fields, ...stored } } : { version: row.version, fields: row.fields };
-    let toWrite = edit;
-    if (edit.kind === "checkIn") {
-      toWrite = { kind: "checkIn", times: edit.times - landedEarlier(row.id, fresh) };
-    } else if (!alreadyApplied(edit, fresh) && !overwrite && isConflict(edit, expected, fresh)) {
-      throw new SaveFailed({ kind: "conflict", detail: "" });
+  /** Starts queued changes in the order they were made, one per registration, up to the concurrency limit. */
+  const pump = () => {
+    for (let i = 0; i < queue.length && saving < concurrency && !disposed; ) {
+      const change = find(queue[i]);
+      if (!change) queue.splice(i, 1);
+      else if (running.has(change.rowId)) i++;
+      else {
+        queue.splice(i, 1);
+        if (cancelled.get(change.id)?.()) drop(change, { notStarted: true });
+        else void run(change);
+      }
     }
-    const payload = payloadFor(toWrite, fresh);
-    const needed = toWrite.kind === "checkIn" ? toWrite.times > 0 : !alreadyApplied(edit, fresh);
+  };
+
+  const run = async (change: Change) => {
+    const { id, rowId } = change;
+    saving++;
+    running.add(rowId);
+    setEdits(rowId, updateChange(edits(rowId), id, { status: "saving" }));
+    let fresh: Partial<RegistrationFields> = {};
     try {
-      if (needed) await options.store.write(row.id, payload);
+      const saved = await withRetries(
+        () => attemptSave(options.store, {
+          current: () => find(id) ?? change,
+          record: (patch) => setEdits(rowId, updateChange(edits(rowId), id, patch)),
+          read: (row) => (fresh = row.fields),
+        }),
+        options.retry ?? DEFAULT_RETRY,
+        options.sleep ?? realSleep,
+      );
+      // Later changes of this row would have seen what this one wrote.
+      const written = saved.stored;
+      let next = settleChange(edits(rowId), id, written);
+      for (const later of next.changes) if (later.status === "queued") next = updateChange(next, later.id, { seen: { ...later.seen, ...written } });
+      setEdits(rowId, next);
+      if (change.edit.kind === "checkIn") for (const listener of checkedInListeners) listener({ rowId, name: change.name, count: written.timesCheckedIn ?? 0, source: change.source });
+      forget(id);
+      finish(id, { result: saved.result });
     } catch (error) {
-      // Only a lost response leaves the outcome unknown; a refusal (429, validation) was never applied.
-      if (toWrite.kind === "checkIn" && classifyError(error).kind === "network") {
-        unconfirmed.set(row.id, { count: Object.values(payload)[0], times: toWrite.times, readVersion: fresh.version });
-      }
-      throw error;
+      const problem = error instanceof SaveFailed ? error.problem : classifyError(error);
+      // A bulk run reports its failures in its summary; a row's own change stays in the row for Retry or Discard.
+      const next = change.source === "bulk"
+        ? { ...removeChanges(edits(rowId), (c) => c.id === id), stored: { ...edits(rowId).stored, ...fresh } }
+        : failChange(edits(rowId), id, problem, fresh);
+      setEdits(rowId, next);
+      if (change.source === "bulk") forget(id);
+      finish(id, { problem });
+    } finally {
+      saving--;
+      running.delete(rowId);
+      pump();
     }
-    unconfirmed.delete(row.id);
-    return { ...fresh.fields, ...(needed ? writtenFields(toWrite, fresh.fields) : {}) };
   };
 
-  /** Runs the edit after the row's earlier ones. `keepFailure`: keep it pending for Retry (single edits, not bulk). */
-  const schedule = (row: RegistrationRow, edit: Edit, overwrite: boolean, keepFailure: boolean): Promise<Problem | undefined> => {
-    update(row.id, (s) => enqueue(s, edit));
-    begin();
-    const save = async (): Promise<Problem | undefined> => {
-      let fresh: FreshRow | undefined;
-      try {
-        const stored = await withRetries(
-          async () => write(row, edit, (fresh = await options.store.read(row.id, columnsToRead(edit))), overwrite),
-          options.retry ?? DEFAULT_RETRY,
-          options.sleep ?? realSleep,
-        );
-        update(row.id, (s) => settle(s, edit, stored));
-        savedSinceRefresh = true;
-      } catch (error) {
-        const problem = (error as SaveFailed).problem ?? classifyError(error);
-        const storedNow = fresh?.fields ?? {};
-        update(row.id, (s) => (keepFailure ? fail(s, edit, problem, storedNow) : settle(s, edit, storedNow)));
-        return problem;
-      } finally {
-        end();
-      }
-    };
-    const task = (queues.get(row.id) ?? Promise.resolve()).then(save);
-    queues.set(row.id, task);
-    return task;
+  const retry = (id: string) => {
+    let next = edits(id);
+    for (const failed of failedChanges(next)) {
+      next = updateChange(next, failed.id, { status: "queued", problem: undefined, overwrite: failed.problem?.kind === "conflict" });
+      queue.push(failed.id);
+    }
+    // Keep the order the changes were made in.
+    queue.sort((a, b) => (find(a)?.seq ?? 0) - (find(b)?.seq ?? 0));
+    setEdits(id, next);
+    pump();
   };
+
+  const discard = (id: string) => {
+    const gone = failedChanges(edits(id));
+    setEdits(id, removeChanges(edits(id), (c) => c.status === "failed"));
+    for (const c of gone) forget(c.id);
+  };
+
+  const problemOf = (finished: Promise<Finished>) => finished.then((f) => f.problem);
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    subscribe: notifier.subscribe,
+    subscribeRow: notifier.subscribeKey,
+    onCheckedIn(listener) {
+      checkedInListeners.add(listener);
+      return () => checkedInListeners.delete(listener);
     },
-    stateOf,
-    failedRowIds: () => [...states.keys()].filter((id) => stateOf(id).failed.length),
-    syncWithDataset() {
-      for (const [id, state] of states) {
-        if (state.queued.length) continue;
-        queues.delete(id);
-        if (isSettled(state)) states.delete(id);
-        else states.set(id, { ...state, stored: {} });
+    edits,
+    shown: (row) => shownFields(row.fields, edits(row.id)),
+    failures: () => [...rows.values()].flatMap(failedChanges).sort((a, b) => a.seq - b.seq),
+    repeatIgnoredAt: (id) => repeats.get(id),
+    syncWithDataset(changedIds) {
+      for (const id of changedIds) {
+        const state = rows.get(id);
+        if (!state || state.changes.some((c) => c.status !== "failed")) continue;
+        setEdits(id, { ...state, stored: {} });
       }
-      // No notification: this runs inside updateView, whose new rows re-render the grid anyway.
     },
-    submit: (row, edit) => schedule(row, edit, false, true),
-    retryFailed(row) {
-      const failed = stateOf(row.id).failed;
-      update(row.id, clearFailed);
-      return Promise.all(failed.map((p) => schedule(row, p.edit, p.problem.kind === "conflict", true)));
+    checkIn(row) {
+      const at = now();
+      if (!guard.accept(row.id, at)) {
+        repeats.set(row.id, at);
+        notifier.notify(row.id);
+        return { press: "repeat", done: Promise.resolve(undefined) };
+      }
+      const failed = failedCheckIn(edits(row.id));
+      if (failed) {
+        const done = new Promise<Finished>((resolve) => waiters.set(failed.id, resolve));
+        retry(row.id);
+        return { press: "retried", done: problemOf(done) };
+      }
+      return { press: "counted", done: problemOf(enqueue(row, { kind: "checkIn" }, "row")) };
     },
-    discardFailed(id) {
-      unconfirmed.delete(id);
-      update(id, clearFailed);
+    submit: (row, edit) => problemOf(enqueue(row, edit, "row")),
+    retry,
+    discard,
+    retryAll() {
+      for (const id of [...rows.keys()]) if (failedChanges(edits(id)).length) retry(id);
     },
-    async runBulk(rows, editFor, bulk = {}) {
-      const summary: BulkSummary = { succeeded: 0, failed: [], notStarted: 0 };
+    discardAll() {
+      for (const id of [...rows.keys()]) discard(id);
+    },
+    async runBulk(bulkRows, editFor, bulk = {}) {
       let done = 0;
-      begin();
-      const started = await runPool(rows, bulk.concurrency ?? 4, async (row) => {
+      const outcomes = bulkRows.map(async (row): Promise<BulkOutcome> => {
         const edit = editFor(row);
-        // No edit: the row is inactive, and read-only but for its status.
-        const problem = edit ? await schedule(row, edit, false, false) : { kind: "inactive" as const, detail: "" };
-        if (problem) summary.failed.push({ id: row.id, name: row.name, problem });
-        else summary.succeeded++;
-        bulk.onProgress?.(++done, rows.length);
-      }, bulk.isCancelled ?? (() => false));
-      summary.notStarted = rows.length - started;
-      end();
-      return summary;
+        const finished = edit ? await enqueue(row, edit, "bulk", bulk.isCancelled) : undefined;
+        bulk.onProgress?.(++done, bulkRows.length);
+        if (!finished) return { id: row.id, result: "skipped" };
+        if (finished.notStarted) return { id: row.id, result: "notStarted" };
+        return finished.problem ? { id: row.id, result: "failed", problem: finished.problem.kind } : { id: row.id, result: finished.result ?? "changed" };
+      });
+      return Promise.all(outcomes);
     },
     dispose() {
-      clearTimeout(refreshTimer);
-      listeners.clear();
-      onSaved = () => undefined;
+      disposed = true;
+      notifier.dispose();
+      checkedInListeners.clear();
     },
   };
 }

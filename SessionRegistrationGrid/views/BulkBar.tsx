@@ -1,53 +1,66 @@
+import { DefaultButton, Dialog, DialogFooter, DialogType, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, ProgressIndicator } from "@fluentui/react";
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
-import { bulkEdit, type BulkAction } from "../model/bulkActions";
-import { explain } from "../model/errors";
-import type { StatusReason } from "../model/statusReasons";
-import type { Text } from "../model/text";
+import { allowedBulkActions, bulkEdit, needsConfirmation, summarizeBulk, type BulkAction, type BulkSummary } from "../model/bulkActions";
+import { describeBulk } from "../model/describe";
 import type { RegistrationRow } from "../model/types";
-import type { BulkSummary, RegistrationEditor } from "../services/registrationEditor";
+import { useGrid } from "./GridContext";
 
 interface BulkBarProps {
+  /** The selected registrations that are loaded. */
   selected: readonly RegistrationRow[];
-  actions: readonly BulkAction[];
-  editor: RegistrationEditor;
-  statusReasons: readonly StatusReason[];
-  text: Text;
+  /** The view has rows that are not loaded yet (a select-all took only the loaded ones). */
+  moreNotLoaded: boolean;
   /** After a run, the failed rows stay selected for a retry. */
   select: (ids: readonly string[]) => void;
 }
 
 /** Check in, mark synced or not, deactivate or activate the selected registrations, with progress and a summary. */
-export const BulkBar = ({ selected, actions, editor, statusReasons, text, select }: BulkBarProps) => {
+export const BulkBar = ({ selected, moreNotLoaded, select }: BulkBarProps) => {
+  const { text, policy, statusReasons, editor } = useGrid();
+  const actions = allowedBulkActions(policy);
   const [progress, setProgress] = React.useState<[done: number, total: number]>();
   const [summary, setSummary] = React.useState<BulkSummary>();
+  const [confirming, setConfirming] = React.useState<{ action: BulkAction; rows: readonly RegistrationRow[] }>();
   const cancelled = React.useRef(false);
-  const start = async (action: BulkAction) => {
+
+  const run = async (action: BulkAction, rows: readonly RegistrationRow[]) => {
     cancelled.current = false;
     setSummary(undefined);
-    setProgress([0, selected.length]);
-    const result = await editor.runBulk(selected, (row) => bulkEdit(action, row.fields, statusReasons), {
+    setProgress([0, rows.length]);
+    const outcomes = await editor.runBulk(rows, (row) => bulkEdit(action, editor.shown(row), statusReasons), {
       isCancelled: () => cancelled.current,
       onProgress: (done, total) => setProgress([done, total]),
     });
+    const result = summarizeBulk(action, outcomes);
     setProgress(undefined);
     setSummary(result);
-    select(result.failed.map((f) => f.id));
+    select(result.failedIds);
   };
-  const { succeeded, failed, notStarted } = summary ?? { failed: [] };
+  const start = (action: BulkAction, rows: readonly RegistrationRow[]) => {
+    if (needsConfirmation(action, rows.length)) setConfirming({ action, rows });
+    else void run(action, rows);
+  };
+  const retryFailed = () => {
+    if (!summary) return;
+    const failed = new Set(summary.failedIds);
+    void run(summary.action, selected.filter((row) => failed.has(row.id)));
+  };
+
   return (
-    <React.Fragment>
+    <>
       {summary && (
         <MessageBar
-          messageBarType={failed.length ? MessageBarType.warning : MessageBarType.success}
-          actions={<MessageBarButton onClick={() => setSummary(undefined)}>{text("Bulk_Dismiss")}</MessageBarButton>}
+          className="srg-bulk-summary"
+          isMultiline={false}
+          messageBarType={summary.failedIds.length ? MessageBarType.warning : MessageBarType.success}
+          actions={
+            <div>
+              {summary.failedIds.length > 0 && <MessageBarButton onClick={retryFailed}>{text("Bulk_RetryFailed")}</MessageBarButton>}
+              <MessageBarButton onClick={() => setSummary(undefined)}>{text("Bulk_Dismiss")}</MessageBarButton>
+            </div>
+          }
         >
-          <span>{notStarted ? text("Bulk_SummaryCancelled", succeeded!, failed.length, notStarted) : text("Bulk_Summary", succeeded!, failed.length)}</span>
-          <ul className="srg-failures">
-            {failed.map((f) => (
-              <li key={f.id}>{text("Bulk_FailedRow", f.name, explain(f.problem, text))}</li>
-            ))}
-          </ul>
+          {describeBulk(summary, text)}
         </MessageBar>
       )}
       {progress ? (
@@ -59,13 +72,38 @@ export const BulkBar = ({ selected, actions, editor, statusReasons, text, select
         selected.length > 0 &&
         actions.length > 0 && (
           <div className="srg-bulk" role="toolbar" aria-label={text("Bulk_Toolbar")}>
-            <span>{text("Bulk_Selected", selected.length)}</span>
+            <span>{moreNotLoaded ? text.count("Bulk_SelectedMore", selected.length) : text.count("Bulk_Selected", selected.length)}</span>
             {actions.map((action) => (
-              <DefaultButton key={action} text={text(`Bulk_${action}`)} onClick={() => void start(action)} />
+              <DefaultButton key={action} text={text(`Bulk_${action}`)} onClick={() => start(action, selected)} />
             ))}
           </div>
         )
       )}
-    </React.Fragment>
+      {confirming && (
+        <Dialog
+          hidden={false}
+          onDismiss={() => setConfirming(undefined)}
+          dialogContentProps={{
+            type: DialogType.normal,
+            // Its "Close" would be Fluent's English; Keep them says the same in the user's language.
+            showCloseButton: false,
+            title: text(`BulkConfirm_${confirming.action}`, confirming.rows.length),
+            subText: text(`BulkConfirmText_${confirming.action}`),
+          }}
+          modalProps={{ isBlocking: true }}
+        >
+          <DialogFooter>
+            <PrimaryButton
+              text={text(`BulkConfirmYes_${confirming.action}`, confirming.rows.length)}
+              onClick={() => {
+                setConfirming(undefined);
+                void run(confirming.action, confirming.rows);
+              }}
+            />
+            <DefaultButton text={text("BulkConfirm_No")} onClick={() => setConfirming(undefined)} />
+          </DialogFooter>
+        </Dialog>
+      )}
+    </>
   );
 };

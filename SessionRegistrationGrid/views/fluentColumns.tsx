@@ -1,41 +1,50 @@
-import type { IColumn } from "@fluentui/react";
-import type { GridColumn, SortState } from "../model/types";
-import { renderCheckIn } from "./cells/CheckInCell";
-import { renderCount } from "./cells/CountCell";
-import { renderLookup, renderName, renderText } from "./cells/LinkCell";
-import { renderStatus } from "./cells/StatusCell";
-import { renderSync } from "./cells/SyncCell";
-import type { CellContext, CellRenderer, GridItem } from "./gridTypes";
+import { ColumnActionsMode, type IColumn } from "@fluentui/react";
+import * as React from "react";
+import type { Text } from "../model/text";
+import type { ColumnKind, GridColumn, RegistrationRow, SortState } from "../model/types";
+import { CheckInCell } from "./cells/CheckInCell";
+import { CountCell } from "./cells/CountCell";
+import { LookupCell, NameCell, TextCell } from "./cells/LinkCell";
+import { StatusCell } from "./cells/StatusCell";
+import { SyncCell } from "./cells/SyncCell";
 
-/** One renderer per column kind; each reads plain values and calls into the editor. */
-const RENDERERS: Record<GridColumn["kind"], CellRenderer> = {
-  name: renderName,
-  lookup: renderLookup,
-  text: renderText,
-  status: renderStatus,
-  sync: renderSync,
-  count: renderCount,
-  checkIn: renderCheckIn,
+type CellComponent = React.ComponentType<{ row: RegistrationRow; column: GridColumn }>;
+
+/** One cell component per column kind; each reads plain values and talks to the editor through the context. */
+const CELLS: Record<ColumnKind, CellComponent> = {
+  name: NameCell,
+  lookup: LookupCell,
+  text: TextCell,
+  status: StatusCell,
+  sync: SyncCell,
+  count: CountCell,
+  checkIn: CheckInCell,
 };
 
-/** Grid columns → DetailsList columns, with the sort indicator and a renderer per kind. */
-export function toFluentColumns(columns: readonly GridColumn[], sort: SortState | undefined, ctx: CellContext): IColumn[] {
+/**
+ * Grid columns → DetailsList columns, with the sort indicator. Each column's onRender depends on the column
+ * alone, so a refresh that brings the same columns re-renders no row.
+ */
+export function toFluentColumns(columns: readonly GridColumn[], sort: SortState | undefined, text: Text): IColumn[] {
   return columns.map((column) => {
     const sorted = sort?.column === column.key;
-    const render = RENDERERS[column.kind];
+    const Cell = CELLS[column.kind];
     return {
       key: column.key,
       name: column.label,
+      // The full name for screen readers and, as a tooltip, for a header cut short ("Synced with p…").
+      ariaLabel: column.label,
       minWidth: column.width,
+      maxWidth: column.width,
       isResizable: true,
       isSorted: sorted,
       isSortedDescending: sorted && sort?.descending,
-      sortAscendingAriaLabel: ctx.text("Grid_SortedAscending"),
-      sortDescendingAriaLabel: ctx.text("Grid_SortedDescending"),
-      columnActionsMode: column.sortable ? 1 : 0, // ColumnActionsMode.clickable : disabled
+      sortAscendingAriaLabel: text("Grid_SortedAscending"),
+      sortDescendingAriaLabel: text("Grid_SortedDescending"),
+      columnActionsMode: column.sortable ? ColumnActionsMode.clickable : ColumnActionsMode.disabled,
       className: `srg-col srg-col--${column.kind}`,
       data: column,
-      onRender: (item?: GridItem) => (item ? render(item, ctx, column) : null),
+      onRender: (row?: RegistrationRow) => (row ? <Cell row={row} column={column} /> : null),
     };
   });
 }

@@ -1,9 +1,7 @@
-import type * as React from "react";
 import type { EditPolicy } from "../model/editPolicy";
-import type { RowEditState } from "../model/rowEdits";
 import type { StatusReason } from "../model/statusReasons";
 import type { Text } from "../model/text";
-import type { GridColumn, LookupRef, RegistrationFields, RegistrationRow, SortState } from "../model/types";
+import type { LookupRef, RegistrationRow, SortState } from "../model/types";
 import type { RegistrationEditor } from "../services/registrationEditor";
 
 /** What the grid asks of the dataset, as plain callbacks. */
@@ -19,21 +17,13 @@ export interface GridActions extends DatasetActions {
   openLookup(ref: LookupRef): void;
 }
 
-/** One row as the grid renders it: the loaded row, its edit state, and the fields it shows now. */
-export interface GridItem {
-  row: RegistrationRow;
-  edit: RowEditState;
-  shown: RegistrationFields;
-}
-
-/** What every cell may need; stable between renders so rows re-render only when their item changes. */
-export interface CellContext {
+/** What every part of the grid may need; one object, stable while none of it changes. */
+export interface GridServices {
   text: Text;
   policy: EditPolicy;
   statusReasons: readonly StatusReason[];
   editor: RegistrationEditor;
   actions: GridActions;
+  /** Says something in the grid's status line (role=status): outcomes that have no row to show them. */
+  announce(message: string): void;
 }
-
-/** Renders one cell of one column kind. */
-export type CellRenderer = (item: GridItem, ctx: CellContext, column: GridColumn) => React.ReactNode;

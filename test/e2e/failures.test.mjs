@@ -1,5 +1,6 @@
 // When Dataverse says no: throttling, refusals, a lost network, another user's change, and a bulk run with a
-// failure in the middle. Each checked on screen and in what reached the fake Dataverse.
+// failure in the middle. Each checked on screen (in the row itself, and the one line above the list) and in what
+// reached the fake Dataverse.
 import assert from "node:assert/strict";
 import { describe } from "node:test";
 import { eventually, expectText, scenario, screenshotPath, sleep, SYNC_NO, SYNC_YES } from "./support.mjs";
@@ -17,10 +18,11 @@ describe("failures", () => {
     const before = r.count ?? 0;
     await h.failNext({ kind: "throttle", op: "update", retryAfterSeconds: 1 });
 
-    await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
-    await expectText(row.getByRole("status"), "Saving…");
+    await h.checkIn(row, r.name).click();
+    await expectText(row.locator(".srg-saving"), "Saving…");
     await expectText(row.getByText(/^Checked in ×/), `Checked in ×${before + 1}`, { timeout: 8000 });
-    assert.equal(await h.problems.count(), 0, "no message: the user had nothing to do");
+    assert.equal(await row.locator(".srg-failed").count(), 0, "no failure: the user had nothing to do");
+    assert.equal(await h.pending.innerText(), "");
 
     const updates = await h.calls({ op: "update", id: r.id });
     assert.equal(updates.length, 2, "the throttled write and its retry");
@@ -33,19 +35,22 @@ describe("failures", () => {
     assert.equal((await h.row(r.id)).count, before + 1, "counted once");
   });
 
-  scenario("a refused update is tried once, explained, the old value stays, and Retry saves it", async ({ page, h }) => {
+  scenario("a refused update is tried once, explained in its row, the old value stays, and Retry saves it", async ({ page, h }) => {
     await h.open({ view: "session" });
     const r = await h.pick("r => r.state === 0");
     await h.prepare(r.id, { [SYNC]: SYNC_NO });
     const row = h.rowAt(r.index);
-    const sync = row.getByRole("switch", { name: "Synced with provider" });
+    const sync = row.getByRole("switch", { name: `Synced with provider: ${r.name}`, exact: true });
     await h.failNext({ kind: "validation", op: "update", id: r.id });
 
     await sync.click();
-    const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
-    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_sync", await h.text("Sync_Yes")], "rejected", VALIDATION));
-    await bar.getByRole("button", { name: "Retry" }).waitFor();
-    await bar.getByRole("button", { name: "Discard" }).waitFor();
+    const note = row.locator(".srg-failed");
+    await expectText(note.locator(".srg-failed-what"), await h.text("Row_NotSavedChange", await h.text("Change_syncYes")));
+    await expectText(note.locator(".srg-failed-why"), await h.text("Reason_rejected"));
+    assert.equal(await note.locator(".srg-failed-text").getAttribute("title"), await h.text("Problem_rejected", VALIDATION));
+    await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).waitFor();
+    await row.getByRole("button", { name: await h.text("Row_DiscardLabel", r.name), exact: true }).waitFor();
+    await expectText(h.pending.locator(".srg-pending-text"), "1 change not saved");
     await eventually(async () => (await sync.getAttribute("aria-checked")) === "false", { message: "the switch shows the stored No" });
     await expectText(sync, "No");
     await sleep(1500);
@@ -54,33 +59,34 @@ describe("failures", () => {
     assert.equal((await h.row(r.id)).synced, SYNC_NO);
     await page.screenshot({ path: screenshotPath("failed-edit") });
 
-    await bar.getByRole("button", { name: "Retry" }).click();
+    await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).click();
     await eventually(async () => (await h.row(r.id)).synced === SYNC_YES, { message: "saved on Retry" });
     await eventually(async () => (await sync.getAttribute("aria-checked")) === "true", { message: "the switch shows Yes" });
-    await eventually(async () => (await h.problems.locator(".ms-MessageBar").count()) === 0, { message: "the message is gone" });
+    await eventually(async () => (await note.count()) === 0, { message: "the note is gone" });
+    assert.equal(await h.pending.innerText(), "");
     assert.deepEqual((await h.updates(r.id)).map((u) => [u.data, u.outcome]), [[{ [SYNC]: SYNC_YES }, "error"], [{ [SYNC]: SYNC_YES }, "ok"]]);
   });
 
-  scenario("the network breaks: the check-in is kept with Retry, and lands once when the network is back", async ({ h }) => {
+  scenario("the network breaks: the check-in is kept in its row, and lands once with Retry all when the network is back", async ({ h }) => {
     await h.open({ view: "session", latencyMs: 50 });
     const r = await h.pick("r => r.state === 0");
     const row = h.rowAt(r.index);
     const before = r.count ?? 0;
     await h.eval(() => window.harness.setNetwork(false));
 
-    await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
-    const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
-    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_checkIn", 1], "network"), { timeout: 30_000 });
+    await h.checkIn(row, r.name).click();
+    await expectText(row.locator(".srg-failed-why"), await h.text("Reason_network"), { timeout: 30_000 });
+    await expectText(row.locator(".srg-failed-what"), await h.text("Row_NotSaved"));
     await row.getByRole("button", { name: `Times checked in: ${before}`, exact: true }).waitFor();
-    assert.equal(await row.getByRole("status").count(), 0, "not saving any more");
+    assert.equal(await row.locator(".srg-saving").count(), 0, "not saving any more");
     assert.equal((await h.calls()).filter((c) => c.committed).length, 0, "nothing reached the store");
     assert.equal((await h.row(r.id)).count, r.count);
 
     await h.eval(() => window.harness.setNetwork(true));
-    await bar.getByRole("button", { name: "Retry" }).click();
-    await eventually(async () => (await h.row(r.id)).count === before + 1, { message: "saved after Retry" });
+    await h.pending.getByRole("button", { name: "Retry all" }).click();
+    await eventually(async () => (await h.row(r.id)).count === before + 1, { message: "saved after Retry all" });
     await expectText(row.getByText(/^Checked in ×/), `Checked in ×${before + 1}`);
-    await eventually(async () => (await h.problems.locator(".ms-MessageBar").count()) === 0, { message: "the message is gone" });
+    await eventually(async () => (await row.locator(".srg-failed").count()) === 0, { message: "the note is gone" });
     await h.idle();
     const committed = (await h.calls({ op: "update", id: r.id })).filter((c) => c.committed);
     assert.deepEqual(committed.map((c) => c.data), [{ [COUNT]: before + 1 }], "one write landed");
@@ -99,25 +105,31 @@ describe("failures", () => {
     assert.equal((await h.row(r.id)).count, 2);
     await row.getByRole("button", { name: "Times checked in: 1", exact: true }).waitFor(); // the grid doesn't know yet
 
-    await row.getByRole("switch", { name: "Synced with provider" }).click();
-    const bar = h.problems.locator(".ms-MessageBar", { hasText: r.name });
-    await expectText(bar.locator(".ms-MessageBar-text"), await h.failedEditText(r.name, ["Change_sync", await h.text("Sync_Yes")], "conflict"));
-    assert.deepEqual(await h.updates(r.id), [], "nothing written over their change");
+    // Their change was to the count; the sync flag is free to change: no conflict.
+    await row.getByRole("switch", { name: `Synced with provider: ${r.name}`, exact: true }).click();
+    await eventually(async () => (await h.row(r.id)).synced === SYNC_YES, { message: "the sync flag saved" });
+    // A typed count over their count is a conflict.
+    await row.getByRole("button", { name: "Times checked in: 1", exact: true }).click();
+    const input = row.getByRole("textbox", { name: "Times checked in" });
+    await input.fill("7");
+    await input.press("Enter");
+    await expectText(row.locator(".srg-failed-why"), await h.text("Reason_conflict"));
+    assert.equal(await row.locator(".srg-failed-text").getAttribute("title"), await h.text("Problem_conflict"));
+    assert.deepEqual((await h.updates(r.id)).map((u) => u.data), [{ [SYNC]: SYNC_YES }], "nothing written over their count");
     await row.getByRole("button", { name: "Times checked in: 2", exact: true }).waitFor(); // their value
     await page.screenshot({ path: screenshotPath("conflict") });
 
-    await bar.getByRole("button", { name: "Retry" }).click();
-    await eventually(async () => (await h.row(r.id)).synced === SYNC_YES, { message: "saved on Retry" });
-    assert.deepEqual((await h.updates(r.id)).map((u) => u.data), [{ [SYNC]: SYNC_YES }], "only the sync flag is written");
-    assert.equal((await h.row(r.id)).count, 2, "their count is kept");
-    await eventually(async () => (await h.problems.locator(".ms-MessageBar").count()) === 0);
+    await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).click();
+    await eventually(async () => (await h.row(r.id)).count === 7, { message: "saved on Retry" });
+    assert.deepEqual((await h.updates(r.id)).map((u) => u.data), [{ [SYNC]: SYNC_YES }, { [COUNT]: 7 }]);
+    await eventually(async () => (await row.locator(".srg-failed").count()) === 0);
   });
 
-  scenario("bulk check-in of selected rows with one failure in the middle: summary, failed row stays selected", async ({ page, h }) => {
+  scenario("bulk check-in with one failure in the middle: a grouped summary, the failed row stays selected, Retry failed", async ({ page, h }) => {
     await h.open({ view: "session", latencyMs: 150 });
     const picked = await h.pick("r => r.state === 0", { count: 5 });
     const failing = picked[2];
-    for (const r of picked) await h.rowAt(r.index).getByRole("checkbox", { name: "Select registration" }).click();
+    for (const r of picked) await h.rowAt(r.index).getByRole("checkbox", { name: `Select ${r.name}`, exact: true }).click();
     await h.toolbar.waitFor();
     await expectText(h.toolbar, /^5 selected/);
     assert.deepEqual([...(await h.eval(() => window.harness.host.dataset.selected))].sort(), picked.map((r) => r.id).sort());
@@ -126,9 +138,8 @@ describe("failures", () => {
     await h.toolbar.getByRole("button", { name: "Check in", exact: true }).click();
     await h.grid.getByText(/^\d of 5 done$/).first().waitFor();
     await page.screenshot({ path: screenshotPath("bulk-progress") });
-    const summary = await h.text("Bulk_Summary", 4, 1);
-    await h.grid.getByText(summary, { exact: true }).waitFor({ timeout: 15_000 });
-    await expectText(h.grid.getByRole("listitem"), await h.text("Bulk_FailedRow", failing.name, await h.text("Problem_rejected", VALIDATION)));
+    const summary = h.grid.locator(".srg-bulk-summary .ms-MessageBar-innerText");
+    await expectText(summary, "Check in: 4 checked in, 1 not saved: refused by Dataverse.", { timeout: 15_000 });
     await page.screenshot({ path: screenshotPath("bulk-summary") });
 
     for (const r of picked) {
@@ -142,12 +153,14 @@ describe("failures", () => {
       const selected = await h.eval(() => window.harness.host.dataset.selected);
       return selected.length === 1 && selected[0] === failing.id;
     }, { message: "only the failed row stays selected" });
-    const last = (await h.activity("setSelectedRecordIds")).at(-1);
-    assert.deepEqual(last.detail, [failing.id]);
-    await eventually(async () => (await h.rowAt(failing.index).getByRole("checkbox", { name: "Select registration" }).getAttribute("aria-checked")) === "true");
+    assert.deepEqual((await h.activity("setSelectedRecordIds")).at(-1).detail, [failing.id]);
     for (const r of picked.filter((x) => x !== failing)) {
-      assert.equal(await h.rowAt(r.index).getByRole("checkbox", { name: "Select registration" }).getAttribute("aria-checked"), "false");
+      assert.equal(await h.rowAt(r.index).getByRole("checkbox", { name: `Select ${r.name}`, exact: true }).getAttribute("aria-checked"), "false");
       await expectText(h.rowAt(r.index).getByText(/^Checked in ×/), `Checked in ×${(r.count ?? 0) + 1}`);
     }
+
+    await h.grid.getByRole("button", { name: "Retry failed" }).click();
+    await expectText(summary, "Check in: 1 checked in.", { timeout: 15_000 });
+    assert.equal((await h.row(failing.id)).count, (failing.count ?? 0) + 1);
   });
 });

@@ -125,6 +125,8 @@ export async function expectText(locator, expected, { timeout = 5000 } = {}) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Case- and accent-insensitive, as the fake Dataverse (and SQL Server's collation) compares text. */
 export const fold = (text) => (text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
@@ -258,9 +260,19 @@ export class HarnessPage {
     });
   }
 
-  get problems() {
-    // The control, when it shows at least one error message bar (a failed save).
-    return this.page.locator("#control-root").filter({ has: this.page.locator(".ms-MessageBar--error") });
+  /** A row's Check in button: "Check in <name>", or "Check in again: <name>" for someone already in. */
+  checkIn(row, name) {
+    return row.getByRole("button", { name: new RegExp(`^Check in (again: )?${escapeRegExp(name)}$`) });
+  }
+
+  /** The line above the list that counts changes not saved, with Retry all and Discard all. */
+  get pending() {
+    return this.page.locator("#control-root .srg-pending");
+  }
+
+  /** The grid's status line (role=status): the latest outcome, read out politely. */
+  get statusLine() {
+    return this.page.locator("#control-root .srg-status-line");
   }
 
   get toolbar() {

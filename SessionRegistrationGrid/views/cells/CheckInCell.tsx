@@ -1,28 +1,58 @@
 import * as React from "react";
 import { rowPolicy } from "../../model/editPolicy";
-import type { CellRenderer } from "../gridTypes";
+import { REPEAT_WINDOW_MS } from "../../model/pressGuard";
+import { checkInAction, failedCheckIn, rowNote } from "../../model/rowStatus";
+import type { RegistrationRow } from "../../model/types";
+import { useGrid, useRegistration } from "../GridContext";
+import { RowNoteView } from "./RowNoteView";
 import { stopDoubleClick } from "./stopDoubleClick";
 
-/** The one-press check-in. It stays available after the first one: people re-enter rooms. */
-export const renderCheckIn: CellRenderer = ({ row, shown, edit }, { text, policy, editor }) => (
-  <span className="srg-checkin">
-    {rowPolicy(policy, shown.state).checkIn && (
+/** True until `ms` after `at`, re-rendering once when that time passes. */
+function useRecent(at: number | undefined, ms: number): boolean {
+  const [, expire] = React.useReducer((n: number) => n + 1, 0);
+  const left = at === undefined ? 0 : at + ms - Date.now();
+  const recent = left > 0;
+  // Re-armed only when the press changes, not on every render.
+  React.useEffect(() => {
+    if (!recent) return;
+    const timer = setTimeout(expire, left);
+    return () => clearTimeout(timer);
+  }, [at, recent]);
+  return recent;
+}
+
+/**
+ * The row's check-in: "Check in", or "Check in again" for someone already in (a different look, so staff see
+ * it before pressing). A cancelled registration says so. Beside it, what is happening to the row's changes.
+ */
+export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
+  const { text, policy, editor } = useGrid();
+  const { edits, shown } = useRegistration(row);
+  const repeatIgnored = useRecent(editor.repeatIgnoredAt(row.id), REPEAT_WINDOW_MS);
+  const note = rowNote(edits, repeatIgnored);
+  const action = checkInAction(shown);
+  let main: React.ReactNode = null;
+  if (action === "cancelled") main = <span className="srg-cancelled">{text("CheckIn_Cancelled")}</span>;
+  else if (rowPolicy(policy, shown.state).checkIn) {
+    // A press on a failed check-in retries it: the button then reads plain "Check in".
+    const again = action === "again" && !failedCheckIn(edits);
+    main = (
       <button
         type="button"
-        className="srg-button"
-        aria-label={text("CheckIn_ButtonLabel", row.name)}
-        onClick={() => void editor.submit(row, { kind: "checkIn", times: 1 })}
+        className={again ? "srg-checkin-button srg-again" : "srg-checkin-button"}
+        aria-label={text(again ? "CheckIn_AgainLabel" : "CheckIn_ButtonLabel", row.name)}
+        onClick={() => void editor.checkIn(row).done}
         onDoubleClick={stopDoubleClick}
       >
-        {text("CheckIn_Button")}
+        {text(again ? "CheckIn_Again" : "CheckIn_Button")}
       </button>
-    )}
-    {edit.queued.length ? (
-      <span className="srg-saving" role="status">
-        {text("Edit_Saving")}
-      </span>
-    ) : (
-      !!shown.timesCheckedIn && <span className="srg-checked">{text("CheckIn_Count", shown.timesCheckedIn)}</span>
-    )}
-  </span>
-);
+    );
+  }
+  const count = shown.timesCheckedIn ?? 0;
+  return (
+    <div className="srg-checkin">
+      {main}
+      {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", count)}</span>}
+    </div>
+  );
+};

@@ -1,22 +1,27 @@
 import * as React from "react";
-import type { CellRenderer } from "../gridTypes";
+import type { GridColumn, RegistrationRow } from "../../model/types";
+import { useGrid } from "../GridContext";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /** A link-styled button: text only, never markup. */
-const link = (text: string, onOpen: () => void) => (
+const Link = ({ text, onOpen }: { text: string; onOpen: () => void }) => (
   <button type="button" className="srg-link" onClick={onOpen} onDoubleClick={stopDoubleClick}>
     {text}
   </button>
 );
 
-/** The primary name opens the registration. */
-export const renderName: CellRenderer = ({ row }, { actions }) => link(row.name, () => actions.open(row));
+/** The registration's name opens the registration. */
+export const NameCell = ({ row, column }: { row: RegistrationRow; column: GridColumn }) => {
+  const { actions } = useGrid();
+  return <Link text={row.cells[column.key]?.text || row.name} onOpen={() => actions.open(row)} />;
+};
 
 /** A lookup (contact, session, event) opens the related record. */
-export const renderLookup: CellRenderer = ({ row }, { actions }, column) => {
-  const { text, lookup } = row.cells[column.key];
-  return lookup ? link(text, () => actions.openLookup(lookup)) : <span>{text}</span>;
+export const LookupCell = ({ row, column }: { row: RegistrationRow; column: GridColumn }) => {
+  const { actions } = useGrid();
+  const { text, lookup } = row.cells[column.key] ?? { text: "" };
+  return lookup ? <Link text={text} onOpen={() => actions.openLookup(lookup)} /> : <span>{text}</span>;
 };
 
 /** Anything else as the platform formatted it. */
-export const renderText: CellRenderer = ({ row }, _ctx, column) => <span>{row.cells[column.key]?.text}</span>;
+export const TextCell = ({ row, column }: { row: RegistrationRow; column: GridColumn }) => <span>{row.cells[column.key]?.text}</span>;

@@ -1,5 +1,6 @@
 import * as React from "react";
-import type { CellRenderer } from "../gridTypes";
+import type { RegistrationRow } from "../../model/types";
+import { useGrid, useRegistration } from "../GridContext";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /** True while an arrow key's own action runs on a closed select (it changes the value one step). */
@@ -11,7 +12,9 @@ let arrowKeyDown = false;
  * An arrow key on the closed box changes nothing (so stepping through the grid can't cancel a registration) and
  * still moves between cells and rows; the list opens with Alt+Down, F4 or Space, and Enter or a click chooses.
  */
-export const renderStatus: CellRenderer = ({ row, shown }, { text, policy, statusReasons, editor }) => {
+export const StatusCell = ({ row }: { row: RegistrationRow }) => {
+  const { text, policy, statusReasons, editor } = useGrid();
+  const { shown } = useRegistration(row);
   const current = shown.statusReason;
   const label = statusReasons.find((r) => r.value === current)?.label ?? row.statusLabel;
   const className = shown.state ? "srg-status srg-inactive" : "srg-status";
@@ -22,7 +25,7 @@ export const renderStatus: CellRenderer = ({ row, shown }, { text, policy, statu
     <span className={className}>
       <select
         className="srg-select"
-        aria-label={text("Status_PickerLabel")}
+        aria-label={text("Status_PickerLabel", row.name)}
         value={current}
         onKeyDown={(e) => {
           if (e.key.startsWith("Arrow") && !e.altKey) {

@@ -1,10 +1,13 @@
 import * as React from "react";
 import { rowPolicy } from "../../model/editPolicy";
-import type { CellRenderer } from "../gridTypes";
+import type { RegistrationRow } from "../../model/types";
+import { useGrid, useRegistration } from "../GridContext";
 import { stopDoubleClick } from "./stopDoubleClick";
 
-/** Yes/No with an icon (the CSS draws a check or a dash), as a switch that saves at once when editable. */
-export const renderSync: CellRenderer = ({ row, shown }, { text, policy, editor }) => {
+/** Yes/No with an icon (the CSS draws a check or a dash); a switch that saves at once when editable. */
+export const SyncCell = ({ row }: { row: RegistrationRow }) => {
+  const { text, policy, editor } = useGrid();
+  const { shown } = useRegistration(row);
   const synced = !!shown.synced;
   const className = synced ? "srg-sync srg-yes" : "srg-sync";
   const label = text(synced ? "Sync_Yes" : "Sync_No");
@@ -14,7 +17,7 @@ export const renderSync: CellRenderer = ({ row, shown }, { text, policy, editor 
       type="button"
       role="switch"
       aria-checked={synced}
-      aria-label={text("Sync_SwitchLabel")}
+      aria-label={text("Sync_SwitchLabel", row.name)}
       className={className}
       onClick={() => void editor.submit(row, { kind: "sync", synced: !synced })}
       onDoubleClick={stopDoubleClick}

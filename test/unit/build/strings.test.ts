@@ -29,14 +29,23 @@ describe("resx strings", () => {
     expect(asked.filter((k) => !(k in strings))).toEqual([]);
   });
 
-  // Keys the code builds from a kind: Problem_<problem kind>, Bulk_<bulk action>.
+  // Keys the code builds: Problem_/Reason_<problem kind>, Bulk_<bulk action>, per-action summary parts, plural
+  // forms of counted texts (text.count: <key>_one, <key>_other) and ordinals (Ordinal_<CLDR category>).
   const kinds = ["network", "throttled", "privilege", "notFound", "rejected", "conflict", "inactive", "unknown"];
   const actions = ["checkIn", "markSynced", "markNotSynced", "deactivate", "activate"];
-  const built = [...kinds.map((k) => `Problem_${k}`), ...actions.map((a) => `Bulk_${a}`)];
+  const plural = (key: string) => [`${key}_one`, `${key}_other`];
+  const counted = [...code.matchAll(/text\.count\("([A-Za-z_]+)"/g)].map((m) => m[1]);
+  const built = [
+    ...kinds.flatMap((k) => [`Problem_${k}`, `Reason_${k}`]),
+    ...actions.flatMap((a) => [`Bulk_${a}`, ...plural(`BulkDone_${a}`), ...(a === "checkIn" ? [] : plural(`BulkAlready_${a}`))]),
+    ...["one", "two", "few", "other"].map((c) => `Ordinal_${c}`),
+    ...counted.flatMap(plural),
+    "BulkConfirm_deactivate", "BulkConfirmText_deactivate", "BulkConfirmYes_deactivate",
+  ];
 
-  it("has every key the code builds from a kind", () => {
-    expect(code).toContain("`Problem_${");
-    expect(code).toContain("`Bulk_${");
+  it("has every key the code builds", () => {
+    for (const template of ["`Problem_${", "`Reason_${", "`Bulk_${", "`BulkDone_${", "`BulkAlready_${", "`Ordinal_${", "`BulkConfirm_${"]) expect(code).toContain(template);
+    expect(counted.length).toBeGreaterThan(3);
     expect(built.filter((k) => !(k in strings))).toEqual([]);
   });
 
@@ -53,12 +62,16 @@ describe("resx strings", () => {
 
   it("keeps the accessible names other checks rely on, word for word", () => {
     expect(strings.CheckIn_ButtonLabel).toBe("Check in {0}");
+    expect(strings.CheckIn_AgainLabel).toMatch(/^Check in .*\{0\}$/);
     expect(strings.Count_CellLabel).toBe("Times checked in: {0}");
     expect(strings.Count_EditorLabel).toBe("Times checked in");
-    expect(strings.Sync_SwitchLabel).toBe("Synced with provider");
-    expect(strings.Status_PickerLabel).toBe("Status reason");
+    expect(strings.Sync_SwitchLabel).toMatch(/^Synced with provider.*\{0\}$/);
+    expect(strings.Status_PickerLabel).toBe("Status reason of {0}");
+    expect(strings.Grid_SelectRow).toBe("Select {0}");
     expect(strings.CheckIn_Count).toBe("Checked in ×{0}");
     expect([strings.Edit_Retry, strings.Edit_Discard]).toEqual(["Retry", "Discard"]);
+    expect(strings.Row_RetryLabel).toMatch(/^Retry /);
+    expect(strings.Row_DiscardLabel).toMatch(/^Discard /);
   });
 
   it("leaves no user-visible text in the views' markup", () => {

@@ -1,16 +1,17 @@
-import { alreadyApplied, applyEdit, columnsToRead, isConflict, mergeEdits, payloadFor, type Edit } from "../../../SessionRegistrationGrid/model/edits";
+import { allowedOn, applyEdit, columnsToRead, isConflict, isStored, payloadFor, type Edit } from "../../../SessionRegistrationGrid/model/edits";
 import type { RegistrationFields } from "../../../SessionRegistrationGrid/model/types";
 
-const loaded: RegistrationFields = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
+const seen: RegistrationFields = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
 
 describe("payloadFor", () => {
-  it("adds the check-ins to the freshly read count, not to the loaded one", () => {
-    expect(payloadFor({ kind: "checkIn", times: 1 }, { fields: { timesCheckedIn: 5 } })).toEqual({ msevtmgt_timescheckedin: 6 });
-    expect(payloadFor({ kind: "checkIn", times: 2 }, { fields: { timesCheckedIn: null } })).toEqual({ msevtmgt_timescheckedin: 2 });
+  it("adds one check-in to the freshly read count, not to the loaded one", () => {
+    expect(payloadFor({ kind: "checkIn" }, { fields: { timesCheckedIn: 5 } })).toEqual({ msevtmgt_timescheckedin: 6 });
+    expect(payloadFor({ kind: "checkIn" }, { fields: { timesCheckedIn: null } })).toEqual({ msevtmgt_timescheckedin: 1 });
   });
 
   it("writes a typed count as typed", () => {
     expect(payloadFor({ kind: "count", value: 3 }, { fields: { timesCheckedIn: 9 } })).toEqual({ msevtmgt_timescheckedin: 3 });
+    expect(payloadFor({ kind: "count", value: 0 }, { fields: { timesCheckedIn: 9 } })).toEqual({ msevtmgt_timescheckedin: 0 });
   });
 
   it("writes the sync flag's option values", () => {
@@ -19,54 +20,66 @@ describe("payloadFor", () => {
   });
 
   it("sends statecode and statuscode alone for a status change", () => {
-    expect(payloadFor({ kind: "status", state: 1, statusReason: 2 }, { fields: loaded })).toEqual({ statecode: 1, statuscode: 2 });
+    expect(payloadFor({ kind: "status", state: 1, statusReason: 2 }, { fields: seen })).toEqual({ statecode: 1, statuscode: 2 });
   });
 });
 
 describe("columnsToRead", () => {
-  it("reads only the count and version before a check-in", () => {
-    expect(columnsToRead({ kind: "checkIn", times: 1 })).toEqual(["msevtmgt_timescheckedin", "versionnumber"]);
+  it("reads the count and the version before a check-in (the version recognises a write whose answer was lost)", () => {
+    expect(columnsToRead({ kind: "checkIn" })).toEqual(["msevtmgt_timescheckedin", "versionnumber"]);
   });
-  it("reads the edited fields, the state and the version before other edits", () => {
-    expect(columnsToRead({ kind: "sync", synced: true })).toEqual(expect.arrayContaining(["msevtmgt_syncedwithprovider", "statecode", "versionnumber"]));
+  it("reads the edited field and the state before a setting", () => {
+    expect(columnsToRead({ kind: "sync", synced: true })).toEqual(expect.arrayContaining(["msevtmgt_syncedwithprovider", "statecode"]));
+    expect(columnsToRead({ kind: "count", value: 1 })).toEqual(expect.arrayContaining(["msevtmgt_timescheckedin", "statecode"]));
+    expect(columnsToRead({ kind: "status", state: 1, statusReason: 2 })).toEqual(expect.arrayContaining(["statecode", "statuscode"]));
   });
 });
 
 describe("applyEdit", () => {
-  it("shows the edit's result optimistically", () => {
-    expect(applyEdit(loaded, { kind: "checkIn", times: 1 }).timesCheckedIn).toBe(3);
-    expect(applyEdit(loaded, { kind: "status", state: 1, statusReason: 2 })).toEqual({ ...loaded, state: 1, statusReason: 2 });
+  it("shows the edit's result while it saves", () => {
+    expect(applyEdit(seen, { kind: "checkIn" }).timesCheckedIn).toBe(3);
+    expect(applyEdit({ ...seen, timesCheckedIn: null }, { kind: "checkIn" }).timesCheckedIn).toBe(1);
+    expect(applyEdit(seen, { kind: "status", state: 1, statusReason: 2 })).toEqual({ ...seen, state: 1, statusReason: 2 });
   });
 });
 
 describe("isConflict", () => {
   const sync: Edit = { kind: "sync", synced: true };
-  it("flags a moved versionnumber when the loaded version is known", () => {
-    expect(isConflict(sync, { version: "10", fields: loaded }, { fields: loaded, version: "11" })).toBe(true);
-    expect(isConflict(sync, { version: "10", fields: loaded }, { fields: loaded, version: "10" })).toBe(false);
+  it("flags a change by someone else to the field the edit sets, or to the state", () => {
+    expect(isConflict(sync, seen, { fields: { synced: true, state: 0 } })).toBe(true);
+    expect(isConflict(sync, seen, { fields: { synced: false, state: 1 } })).toBe(true);
+    expect(isConflict({ kind: "count", value: 4 }, seen, { fields: { timesCheckedIn: 3, state: 0 } })).toBe(true);
+    expect(isConflict({ kind: "status", state: 1, statusReason: 2 }, seen, { fields: { state: 0, statusReason: 100000001 } })).toBe(true);
   });
-  it("compares the edited fields and the state when the version isn't known", () => {
-    expect(isConflict(sync, { fields: loaded }, { fields: { ...loaded, timesCheckedIn: 7 } })).toBe(false);
-    expect(isConflict(sync, { fields: loaded }, { fields: { ...loaded, synced: true } })).toBe(true);
-    expect(isConflict(sync, { fields: loaded }, { fields: { ...loaded, state: 1 } })).toBe(true);
+  it("lets unrelated fields change: only what the edit depends on counts", () => {
+    expect(isConflict(sync, seen, { fields: { synced: false, state: 0, timesCheckedIn: 7 } })).toBe(false);
+    expect(isConflict({ kind: "count", value: 4 }, seen, { fields: { timesCheckedIn: 2, state: 0, synced: true } })).toBe(false);
+  });
+  it("reads an unset sync flag as No", () => {
+    expect(isConflict(sync, { ...seen, synced: null }, { fields: { synced: false, state: 0 } })).toBe(false);
+    expect(isConflict(sync, seen, { fields: { synced: null, state: 0 } })).toBe(false);
   });
   it("never flags a check-in: increments add up", () => {
-    expect(isConflict({ kind: "checkIn", times: 1 }, { version: "1", fields: loaded }, { fields: loaded, version: "99" })).toBe(false);
+    expect(isConflict({ kind: "checkIn" }, seen, { fields: { timesCheckedIn: 99 }, version: "99" })).toBe(false);
   });
 });
 
-describe("alreadyApplied", () => {
-  it("recognises a row that already holds the value (a lost response, or someone made the same change)", () => {
-    expect(alreadyApplied({ kind: "sync", synced: false }, { fields: { synced: null } })).toBe(true);
-    expect(alreadyApplied({ kind: "count", value: 4 }, { fields: { timesCheckedIn: 4 } })).toBe(true);
-    expect(alreadyApplied({ kind: "count", value: 4 }, { fields: { timesCheckedIn: 3 } })).toBe(false);
-    expect(alreadyApplied({ kind: "checkIn", times: 1 }, { fields: { timesCheckedIn: 4 } })).toBe(false);
+describe("isStored", () => {
+  it("recognises a row that already holds the value (a lost answer, or someone made the same change)", () => {
+    expect(isStored({ kind: "sync", synced: false }, { fields: { synced: null } })).toBe(true);
+    expect(isStored({ kind: "count", value: 4 }, { fields: { timesCheckedIn: 4 } })).toBe(true);
+    expect(isStored({ kind: "count", value: 4 }, { fields: { timesCheckedIn: 3 } })).toBe(false);
+    expect(isStored({ kind: "status", state: 1, statusReason: 2 }, { fields: { state: 1, statusReason: 2 } })).toBe(true);
+    expect(isStored({ kind: "checkIn" }, { fields: { timesCheckedIn: 4 } })).toBe(false);
   });
 });
 
-describe("mergeEdits", () => {
-  it("adds pending check-ins and replaces settings", () => {
-    expect(mergeEdits({ kind: "checkIn", times: 1 }, { kind: "checkIn", times: 1 })).toEqual({ kind: "checkIn", times: 2 });
-    expect(mergeEdits({ kind: "count", value: 1 }, { kind: "count", value: 5 })).toEqual({ kind: "count", value: 5 });
+describe("allowedOn", () => {
+  it("takes only status changes on a cancelled (inactive) registration", () => {
+    const cancelled = { ...seen, state: 1, statusReason: 2 };
+    expect(allowedOn({ kind: "status", state: 0, statusReason: 1 }, cancelled)).toBe(true);
+    expect(allowedOn({ kind: "checkIn" }, cancelled)).toBe(false);
+    expect(allowedOn({ kind: "sync", synced: true }, cancelled)).toBe(false);
+    expect(allowedOn({ kind: "checkIn" }, seen)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ const view: ViewColumn[] = [
   { name: "msevtmgt_timescheckedin", displayName: "Times", dataType: "Whole.None", order: 4, visualSizeFactor: 100 },
   { name: "createdon", displayName: "Created On", dataType: "DateAndTime.DateAndTime", order: 5, visualSizeFactor: 100 },
 ];
-const columns = buildColumns(view, new Set(), "Check-in");
+const columns = buildColumns(view, { checkIn: "Check-in", count: "Times checked in" }, 0);
 
 function record(id: string, values: Record<string, unknown>, formatted: Record<string, string> = {}): RecordSource {
   return { getRecordId: () => id, getValue: (c) => values[c] ?? null, getFormattedValue: (c) => formatted[c] ?? null };
@@ -37,7 +37,6 @@ describe("toRow", () => {
       id: "r1",
       name: "Mallory <img src=x onerror=alert(1)>",
       fields: { timesCheckedIn: 3, synced: true, state: 1, statusReason: 2 },
-      version: "12345",
       statusLabel: "Inactive",
       cells: {
         msevtmgt_name: { text: "Mallory <img src=x onerror=alert(1)>" },
@@ -50,7 +49,13 @@ describe("toRow", () => {
   it("derives the state from the documented pairs when the view lacks statecode, and reads unset values as null", () => {
     const row = toRow(record("r2", { statuscode: 1 }), columns, "(No name)");
     expect(row.fields).toEqual({ timesCheckedIn: null, synced: null, state: 0, statusReason: 1 });
-    expect(row.version).toBeUndefined();
+  });
+
+  it("names a registration by its own name, else by its attendee, else says it has none", () => {
+    const contact = { msevtmgt_contactid: { id: { guid: "c9" }, name: "Zoë Young", etn: "contact" } };
+    expect(toRow(record("r3", contact), columns, "(No name)").name).toBe("Zoë Young");
+    expect(toRow(record("r4", { ...contact, msevtmgt_name: "SR-0042" }), columns, "(No name)").name).toBe("SR-0042");
+    expect(toRow(record("r5", {}), columns, "(No name)").name).toBe("(No name)");
   });
 });
 

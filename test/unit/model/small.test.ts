@@ -1,7 +1,5 @@
-import { allowedBulkActions, bulkEdit } from "../../../SessionRegistrationGrid/model/bulkActions";
 import { editPolicy, rowPolicy } from "../../../SessionRegistrationGrid/model/editPolicy";
 import { clampPageSize, pagingText } from "../../../SessionRegistrationGrid/model/paging";
-import { fail, NO_EDITS, enqueue, settle, shownFields, clearFailed } from "../../../SessionRegistrationGrid/model/rowEdits";
 import { fromDatasetSort, nextSort, toDatasetSort } from "../../../SessionRegistrationGrid/model/sorting";
 import { fallbackStatusReasons, readStatusReasons } from "../../../SessionRegistrationGrid/model/statusReasons";
 import { createText } from "../../../SessionRegistrationGrid/model/text";
@@ -70,42 +68,20 @@ describe("editPolicy", () => {
   });
 });
 
-describe("bulk actions", () => {
-  const active = { timesCheckedIn: 0, synced: false, state: 0, statusReason: 1 };
-  it("lists the actions the policy allows", () => {
-    expect(allowedBulkActions({ checkIn: true, sync: false, status: true })).toEqual(["checkIn", "deactivate", "activate"]);
-  });
-  it("makes the edit for each action and refuses field edits on inactive rows", () => {
-    expect(bulkEdit("checkIn", active, fallback)).toEqual({ kind: "checkIn", times: 1 });
-    expect(bulkEdit("markNotSynced", active, fallback)).toEqual({ kind: "sync", synced: false });
-    expect(bulkEdit("deactivate", active, fallback)).toEqual({ kind: "status", state: 1, statusReason: 2 });
-    expect(bulkEdit("checkIn", { ...active, state: 1 }, fallback)).toBeUndefined();
-    expect(bulkEdit("activate", { ...active, state: 1 }, fallback)).toEqual({ kind: "status", state: 0, statusReason: 1 });
-  });
-});
-
-describe("row edit state", () => {
-  const loaded = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
-  it("shows queued edits over what is stored, and keeps failed ones pending, merged by kind", () => {
-    const press = { kind: "checkIn" as const, times: 1 };
-    const second = { kind: "checkIn" as const, times: 1 };
-    let state = enqueue(enqueue(NO_EDITS, press), second);
-    expect(shownFields(loaded, state).timesCheckedIn).toBe(4);
-    state = settle(state, press, { timesCheckedIn: 6 });
-    expect(shownFields(loaded, state).timesCheckedIn).toBe(7);
-    state = fail(state, second, { kind: "network", detail: "" }, { timesCheckedIn: 6 });
-    expect(shownFields(loaded, state).timesCheckedIn).toBe(6);
-    state = fail(enqueue(state, press), press, { kind: "network", detail: "" });
-    expect(state.failed).toEqual([{ edit: { kind: "checkIn", times: 2 }, problem: { kind: "network", detail: "" } }]);
-    expect(clearFailed(state).failed).toEqual([]);
-  });
-});
-
 describe("createText", () => {
   it("fills placeholders and formats numbers the platform's way", () => {
     const text = createText((k) => ({ A: "Checked in ×{0}", B: "{0} of {1}+" })[k] ?? k, (n) => n.toLocaleString("en-US"));
     expect(text("A", 2)).toBe("Checked in ×2");
     expect(text("B", 5000, 5000)).toBe("5,000 of 5,000+");
     expect(text.number(1234567)).toBe("1,234,567");
+  });
+
+  it("chooses one or other for counts, and the language's ordinal form", () => {
+    const strings: Record<string, string> = { N_one: "{0} change", N_other: "{0} changes", Ordinal_one: "{0}st", Ordinal_two: "{0}nd", Ordinal_few: "{0}rd", Ordinal_other: "{0}th" };
+    const english = createText((k) => strings[k] ?? k, String, "en");
+    expect([english.count("N", 1), english.count("N", 0), english.count("N", 3)]).toEqual(["1 change", "0 changes", "3 changes"]);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(english.ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]);
+    const german = createText((k) => ({ Ordinal_other: "{0}." })[k] ?? k, String, "de");
+    expect(german.ordinal(2)).toBe("2.");
   });
 });

@@ -1,5 +1,5 @@
 import type { RegistrationRow as GridRow } from "../../../SessionRegistrationGrid/model/types";
-import { createRegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
+import { createRegistrationEditor, type EditorOptions } from "../../../SessionRegistrationGrid/services/registrationEditor";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { FakeDataverse, type RegistrationRow } from "../../fixtures";
 
@@ -35,27 +35,35 @@ export function loaded(row: RegistrationRow): GridRow {
       state: row.statecode,
       statusReason: row.statuscode,
     },
-    version: row.versionnumber,
     statusLabel: row.statecode ? "Inactive" : "Active",
     cells: {},
   };
 }
 
-/** An editor over a fake Dataverse holding `rows`, recording the waits it asks for and the refreshes. */
-export function setup(rows: RegistrationRow[], options: { latencyMs?: number } = {}) {
+/**
+ * An editor over a fake Dataverse holding `rows`, recording the waits it asks for. The clock is the test's
+ * (`clock.now`), presses are far apart unless a test moves it less, and notifications are delivered at once.
+ */
+export function setup(rows: RegistrationRow[], options: { latencyMs?: number } & Partial<EditorOptions> = {}) {
   const dataverse = new FakeDataverse({ data: { registrations: rows }, latencyMs: options.latencyMs ?? 0 });
   const waits: number[] = [];
-  const refreshes = { count: 0 };
+  const clock = { now: 1_000_000 };
   const editor = createRegistrationEditor({
     store: webApiStore(dataverse.webApi, "msevtmgt_sessionregistration"),
-    onSaved: () => refreshes.count++,
     sleep: async (ms) => {
       waits.push(ms);
     },
-    refreshDelayMs: 0,
+    now: () => clock.now,
+    schedule: (flush) => flush(),
+    ...options,
   });
   const updates = () => dataverse.calls.filter((c) => c.op === "update");
-  return { dataverse, editor, waits, refreshes, updates };
+  /** A press of the row's Check in, `afterMs` after the previous one (default: long after). */
+  const press = (row: GridRow, afterMs = 10_000) => {
+    clock.now += afterMs;
+    return editor.checkIn(row);
+  };
+  return { dataverse, editor, waits, updates, clock, press };
 }
 
 /** Lets queued promise jobs and zero-delay timers run. */

@@ -3,30 +3,48 @@ import { webApiStore } from "../../../SessionRegistrationGrid/services/registrat
 import { DEFAULT_RETRY } from "../../../SessionRegistrationGrid/services/retry";
 import { loaded, registration, settle, setup } from "./editorSetup";
 
+const idOf = (row: { msevtmgt_sessionregistrationid: string }) => row.msevtmgt_sessionregistrationid;
+
 describe("check-in", () => {
   it("adds one to a fresh read and writes it exactly once, even when the row moved since it was loaded", async () => {
     const row = registration({ msevtmgt_timescheckedin: 2 });
-    const { dataverse, editor, updates } = setup([row]);
+    const { dataverse, editor, updates, press } = setup([row]);
     const seen = loaded(row);
     dataverse.changeByAnotherUser(seen.id, { msevtmgt_timescheckedin: 5 });
 
-    expect(await editor.submit(seen, { kind: "checkIn", times: 1 })).toBeUndefined();
+    expect(await press(seen).done).toBeUndefined();
 
     expect(updates().map((c) => c.data)).toEqual([{ msevtmgt_timescheckedin: 6 }]);
-    const read = dataverse.calls.find((c) => c.op === "retrieve");
-    expect(read?.options).toBe("?$select=msevtmgt_timescheckedin,versionnumber");
+    expect(dataverse.calls.find((c) => c.op === "retrieve")?.options).toBe("?$select=msevtmgt_timescheckedin,versionnumber");
     expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(6);
-    expect(editor.stateOf(seen.id).stored.timesCheckedIn).toBe(6);
+    expect(editor.shown(seen).timesCheckedIn).toBe(6);
   });
 
-  it("counts every press: two quick presses on one row write one after the other", async () => {
-    const row = registration({ msevtmgt_timescheckedin: 1 });
-    const { dataverse, editor, updates } = setup([row], { latencyMs: 5 });
+  it("ignores a press within two seconds of the last counted one (a double click), and counts one after", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    const first = editor.submit(seen, { kind: "checkIn", times: 1 });
-    const second = editor.submit(seen, { kind: "checkIn", times: 1 });
-    expect(editor.stateOf(seen.id).queued).toHaveLength(2);
-    await Promise.all([first, second]);
+    const first = press(seen);
+    const second = press(seen, 150);
+    expect([first.press, second.press]).toEqual(["counted", "repeat"]);
+    expect(editor.repeatIgnoredAt(seen.id)).toBeDefined();
+    await Promise.all([first.done, second.done]);
+    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(1);
+    const third = press(seen, 3000);
+    expect(third.press).toBe("counted");
+    await third.done;
+    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(2);
+  });
+
+  it("queues a further check-in behind one still saving: people leave and come back", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 1 });
+    const { dataverse, editor, updates, press } = setup([row], { latencyMs: 5 });
+    const seen = loaded(row);
+    const first = press(seen);
+    const second = press(seen, 2500);
+    expect(second.press).toBe("counted");
+    expect(editor.shown(seen).timesCheckedIn).toBe(3);
+    await Promise.all([first.done, second.done]);
     expect(updates().map((c) => c.data)).toEqual([{ msevtmgt_timescheckedin: 2 }, { msevtmgt_timescheckedin: 3 }]);
     expect(dataverse.maxInFlight).toBe(1);
   });
@@ -34,22 +52,63 @@ describe("check-in", () => {
   it("two desks that loaded the same count both count: each adds to what is stored, not to what it loaded", async () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const deskA = setup([row]);
-    const deskB = createRegistrationEditor({ store: webApiStore(deskA.dataverse.webApi, "msevtmgt_sessionregistration"), onSaved: () => undefined, refreshDelayMs: 0 });
+    const deskB = createRegistrationEditor({ store: webApiStore(deskA.dataverse.webApi, "msevtmgt_sessionregistration"), schedule: (f) => f() });
     const seenByBoth = loaded(row);
-    await deskA.editor.submit(seenByBoth, { kind: "checkIn", times: 1 });
-    await deskB.submit(seenByBoth, { kind: "checkIn", times: 1 });
+    await deskA.press(seenByBoth).done;
+    await deskB.checkIn(seenByBoth).done;
     expect(deskA.updates().map((c) => c.data)).toEqual([{ msevtmgt_timescheckedin: 1 }, { msevtmgt_timescheckedin: 2 }]);
     deskB.dispose();
   });
 
-  it("a retry after a lost response does not count twice", async () => {
+  it("a retry after a lost answer does not count twice", async () => {
     const row = registration({ msevtmgt_timescheckedin: 4 });
-    const { dataverse, editor, updates } = setup([row]);
-    const seen = loaded(row);
+    const { dataverse, press, updates } = setup([row]);
     dataverse.failNext({ kind: "networkAfterCommit", op: "update" });
-    expect(await editor.submit(seen, { kind: "checkIn", times: 1 })).toBeUndefined();
-    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(5);
+    expect(await press(loaded(row)).done).toBeUndefined();
+    expect(dataverse.get(idOf(row))?.msevtmgt_timescheckedin).toBe(5);
     expect(updates()).toHaveLength(1);
+  });
+
+  it("a lost answer is recognised even when the user retries later by hand", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 4 });
+    const { dataverse, editor, press } = setup([row]);
+    // The write lands but its answer is lost, then the connection stays down through the retries.
+    dataverse.failNext({ kind: "networkAfterCommit", op: "update" });
+    dataverse.failNext({ kind: "network", op: "retrieve", times: DEFAULT_RETRY.attempts - 1 });
+    expect((await press(loaded(row)).done)?.kind).toBe("network");
+    expect(dataverse.get(idOf(row))?.msevtmgt_timescheckedin).toBe(5);
+    editor.retry(idOf(row));
+    await settle();
+    expect(dataverse.get(idOf(row))?.msevtmgt_timescheckedin).toBe(5);
+    expect(editor.failures()).toEqual([]);
+  });
+
+  it("a press on a row whose check-in failed retries that check-in instead of adding a second one", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const { dataverse, editor, press } = setup([row]);
+    const seen = loaded(row);
+    dataverse.failNext({ kind: "network", op: "any", times: DEFAULT_RETRY.attempts });
+    expect((await press(seen).done)?.kind).toBe("network");
+    expect(editor.shown(seen).timesCheckedIn).toBe(0);
+    expect(editor.failures().map((c) => c.edit)).toEqual([{ kind: "checkIn" }]);
+    const again = press(seen);
+    expect(again.press).toBe("retried");
+    expect(await again.done).toBeUndefined();
+    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(1);
+    expect(editor.failures()).toEqual([]);
+  });
+
+  it("a check-in that never landed, discarded, then someone else's, then a new press: the new press still adds one", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 3 });
+    const { dataverse, editor, press } = setup([row]);
+    const seen = loaded(row);
+    dataverse.failNext({ kind: "network", op: "update", times: DEFAULT_RETRY.attempts });
+    expect((await press(seen).done)?.kind).toBe("network");
+    editor.discard(seen.id);
+    // Another desk writes exactly the count the lost attempt would have written.
+    dataverse.changeByAnotherUser(seen.id, { msevtmgt_timescheckedin: 4 });
+    await press(seen).done;
+    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(5);
   });
 });
 
@@ -69,38 +128,51 @@ describe("typed count, sync flag and status", () => {
   });
 
   it.each([
-    ["count", { kind: "count", value: 9 }],
-    ["sync", { kind: "sync", synced: true }],
-    ["status", { kind: "status", state: 1, statusReason: 2 }],
-  ] as const)("does not overwrite a %s change made by someone else since the row was loaded; Retry overwrites on purpose", async (_name, edit) => {
+    ["count", { kind: "count", value: 9 }, { msevtmgt_timescheckedin: 7 }],
+    ["count on a registration cancelled meanwhile", { kind: "count", value: 9 }, { statecode: 1, statuscode: 2 }],
+    ["sync on a registration cancelled meanwhile", { kind: "sync", synced: true }, { statecode: 1, statuscode: 2 }],
+  ] as const)("does not overwrite a %s change made by someone else since the row was loaded; Retry overwrites on purpose", async (_name, edit, theirs) => {
     const row = registration({ msevtmgt_timescheckedin: 1 });
     const { dataverse, editor, updates } = setup([row]);
     const seen = loaded(row);
-    dataverse.changeByAnotherUser(seen.id, { msevtmgt_timescheckedin: 7 });
+    dataverse.changeByAnotherUser(seen.id, theirs);
 
     const problem = await editor.submit(seen, edit);
 
     expect(problem?.kind).toBe("conflict");
     expect(updates()).toHaveLength(0);
-    const state = editor.stateOf(seen.id);
-    expect(state.stored.timesCheckedIn).toBe(7);
-    expect(state.failed.map((p) => p.edit)).toEqual([edit]);
-
-    expect(await editor.retryFailed(seen)).toEqual([undefined]);
+    expect(editor.failures().map((c) => c.edit)).toEqual([edit]);
+    editor.retry(seen.id);
+    await settle();
     expect(updates()).toHaveLength(1);
-    expect(editor.stateOf(seen.id).failed).toEqual([]);
+    expect(editor.failures()).toEqual([]);
   });
 
-  it("catches a change that lands between loading and saving", async () => {
+  it("someone else made the same change: nothing to write, and no conflict", async () => {
     const row = registration();
     const { dataverse, editor, updates } = setup([row]);
     const seen = loaded(row);
-    dataverse.changeByAnotherUserOnNextRead(seen.id, { msevtmgt_syncedwithprovider: 100000002 });
-    await editor.submit(seen, { kind: "count", value: 2 });
-    // The change landed after our read: the version we read still matches what we loaded, so this write goes
-    // through; the next edit sees the moved version.
-    expect(updates()).toHaveLength(1);
-    expect((await editor.submit(seen, { kind: "sync", synced: false }))?.kind).toBe("conflict");
+    dataverse.changeByAnotherUser(seen.id, { msevtmgt_syncedwithprovider: 100000002, statecode: 1, statuscode: 2 });
+    expect(await editor.submit(seen, { kind: "status", state: 1, statusReason: 2 })).toBeUndefined();
+    expect(updates()).toHaveLength(0);
+  });
+
+  it("lets someone else change other fields meanwhile: that is no conflict", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 1 });
+    const { dataverse, editor, updates } = setup([row]);
+    const seen = loaded(row);
+    dataverse.changeByAnotherUser(seen.id, { msevtmgt_timescheckedin: 8 });
+    expect(await editor.submit(seen, { kind: "sync", synced: true })).toBeUndefined();
+    expect(updates().map((c) => c.data)).toEqual([{ msevtmgt_syncedwithprovider: 100000002 }]);
+  });
+
+  it("the user's own quick changes never conflict with each other", async () => {
+    const row = registration();
+    const { editor, updates } = setup([row], { latencyMs: 3 });
+    const seen = loaded(row);
+    const results = await Promise.all([editor.submit(seen, { kind: "sync", synced: true }), editor.submit(seen, { kind: "sync", synced: false })]);
+    expect(results).toEqual([undefined, undefined]);
+    expect(updates().map((c) => c.data)).toEqual([{ msevtmgt_syncedwithprovider: 100000002 }, { msevtmgt_syncedwithprovider: 100000001 }]);
   });
 
   it("needs no write when the row already holds the value", async () => {
@@ -109,11 +181,25 @@ describe("typed count, sync flag and status", () => {
     expect(await editor.submit(loaded(row), { kind: "sync", synced: true })).toBeUndefined();
     expect(updates()).toHaveLength(0);
   });
+
+  it("two counts that both fail (5, then 7) keep the newer one pending, and Retry writes 7", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 1 });
+    const { dataverse, editor, updates } = setup([row]);
+    const seen = loaded(row);
+    dataverse.failNext({ kind: "validation", op: "update", times: 2 });
+    await editor.submit(seen, { kind: "count", value: 5 });
+    await editor.submit(seen, { kind: "count", value: 7 });
+    expect(editor.failures().map((c) => c.edit)).toEqual([{ kind: "count", value: 7 }]);
+    editor.retry(seen.id);
+    await settle();
+    expect(updates().map((c) => c.data).pop()).toEqual({ msevtmgt_timescheckedin: 7 });
+    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(7);
+  });
 });
 
 describe("failures", () => {
   const edits = [
-    ["check-in", { kind: "checkIn", times: 1 }],
+    ["check-in", { kind: "checkIn" }],
     ["count", { kind: "count", value: 4 }],
     ["sync", { kind: "sync", synced: true }],
     ["status", { kind: "status", state: 1, statusReason: 2 }],
@@ -126,25 +212,26 @@ describe("failures", () => {
     expect(await editor.submit(loaded(row), edit)).toBeUndefined();
     expect(waits).toEqual([2000]);
     expect(updates().map((c) => c.outcome)).toEqual(["error", "ok"]);
-    expect(editor.stateOf(row.msevtmgt_sessionregistrationid).failed).toEqual([]);
+    expect(editor.failures()).toEqual([]);
   });
 
-  it.each(edits)("%s: network failures are retried with growing waits, then kept for Retry", async (_name, edit) => {
+  it.each(edits)("%s: network failures are retried with growing waits, then kept with the stored value shown", async (_name, edit) => {
     const row = registration({ msevtmgt_timescheckedin: 1 });
     const { dataverse, editor, waits, updates } = setup([row]);
-    dataverse.failNext({ kind: "network", op: "any", times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "network", op: "update", times: DEFAULT_RETRY.attempts });
     const problem = await editor.submit(loaded(row), edit);
     expect(problem?.kind).toBe("network");
     expect(waits).toHaveLength(DEFAULT_RETRY.attempts - 1);
     expect(waits[waits.length - 1]).toBeGreaterThan(waits[0]);
-    const state = editor.stateOf(row.msevtmgt_sessionregistrationid);
-    expect(state.failed).toEqual([{ edit, problem }]);
-    expect(state.queued).toEqual([]);
-    expect(await editor.retryFailed(loaded(row))).toEqual([undefined]);
+    expect(editor.failures()).toEqual([expect.objectContaining({ edit, status: "failed", problem })]);
+    expect(editor.shown(loaded(row))).toEqual(loaded(row).fields);
+    editor.retry(idOf(row));
+    await settle();
     expect(updates().filter((c) => c.outcome === "ok")).toHaveLength(1);
+    expect(editor.failures()).toEqual([]);
   });
 
-  it.each(edits)("%s: privilege, validation and missing-row errors are tried once and explained", async (_name, edit) => {
+  it.each(edits)("%s: privilege, validation and missing-row errors are tried once and explained; Discard forgets the change", async (_name, edit) => {
     for (const kind of ["privilege", "validation", "notFound"] as const) {
       const row = registration({ msevtmgt_timescheckedin: 1 });
       const { dataverse, editor, waits, updates } = setup([row]);
@@ -154,92 +241,107 @@ describe("failures", () => {
       expect(problem?.detail).not.toBe("");
       expect(updates()).toHaveLength(1);
       expect(waits).toEqual([]);
-      // Discard keeps what is stored and forgets the change.
-      editor.discardFailed(row.msevtmgt_sessionregistrationid);
-      expect(editor.stateOf(row.msevtmgt_sessionregistrationid).failed).toEqual([]);
+      editor.discard(idOf(row));
+      expect(editor.failures()).toEqual([]);
+      expect(editor.edits(idOf(row)).changes).toEqual([]);
     }
   });
 
-  it("after a failed check-in the row shows what is stored, and the pending presses add up", async () => {
-    const row = registration({ msevtmgt_timescheckedin: 2 });
-    const { dataverse, editor } = setup([row]);
-    const seen = loaded(row);
-    dataverse.changeByAnotherUser(seen.id, { msevtmgt_timescheckedin: 5 });
-    dataverse.failNext({ kind: "validation", op: "update", times: 2 });
-    await editor.submit(seen, { kind: "checkIn", times: 1 });
-    await editor.submit(seen, { kind: "checkIn", times: 1 });
-    const state = editor.stateOf(seen.id);
-    expect(state.stored.timesCheckedIn).toBe(5);
-    expect(state.failed.map((p) => p.edit)).toEqual([{ kind: "checkIn", times: 2 }]);
-    await editor.retryFailed(seen);
-    expect(dataverse.get(seen.id)?.msevtmgt_timescheckedin).toBe(7);
+  it("Retry all and Discard all act on every row's failed changes", async () => {
+    const rows = [registration(), registration(), registration()];
+    const { dataverse, editor, press } = setup(rows);
+    dataverse.failNext({ kind: "privilege", op: "update", times: 3 });
+    await Promise.all(rows.map((r) => press(loaded(r)).done));
+    expect(editor.failures().map((c) => c.rowId)).toEqual(rows.map(idOf));
+    editor.retryAll();
+    await settle();
+    expect(editor.failures()).toEqual([]);
+    expect(rows.map((r) => dataverse.get(idOf(r))?.msevtmgt_timescheckedin)).toEqual([1, 1, 1]);
+    dataverse.failNext({ kind: "privilege", op: "update", times: 3 });
+    await Promise.all(rows.map((r) => press(loaded(r)).done));
+    editor.discardAll();
+    expect(editor.failures()).toEqual([]);
+    expect(rows.map((r) => editor.shown(loaded(r)).timesCheckedIn)).toEqual([1, 1, 1]);
   });
 });
 
-describe("refresh", () => {
-  it("asks the dataset to refresh once per burst of saves, not once per edit", async () => {
-    const rows = [registration(), registration(), registration()];
-    const { editor, refreshes } = setup(rows, { latencyMs: 2 });
-    await Promise.all(rows.map((r) => editor.submit(loaded(r), { kind: "checkIn", times: 1 })));
-    await settle();
-    expect(refreshes.count).toBe(1);
-  });
-
-  it("does not refresh when nothing was saved", async () => {
-    const row = registration();
-    const { dataverse, editor, refreshes } = setup([row]);
-    dataverse.failNext({ kind: "privilege", op: "update" });
-    await editor.submit(loaded(row), { kind: "checkIn", times: 1 });
-    await settle();
-    expect(refreshes.count).toBe(0);
-  });
-
-  it("forgets stored values of idle rows once the dataset shows them, but keeps pending failures", async () => {
+describe("what the grid shows", () => {
+  it("keeps what was saved until the dataset brings different values for the row", async () => {
     const [ok, bad] = [registration(), registration()];
-    const { dataverse, editor } = setup([ok, bad]);
-    dataverse.failNext({ kind: "privilege", op: "update", id: bad.msevtmgt_sessionregistrationid });
-    await editor.submit(loaded(ok), { kind: "checkIn", times: 1 });
-    await editor.submit(loaded(bad), { kind: "checkIn", times: 1 });
-    editor.syncWithDataset();
-    expect(editor.stateOf(ok.msevtmgt_sessionregistrationid)).toEqual({ queued: [], stored: {}, failed: [] });
-    expect(editor.stateOf(bad.msevtmgt_sessionregistrationid).failed).toHaveLength(1);
-    expect(editor.failedRowIds()).toEqual([bad.msevtmgt_sessionregistrationid]);
+    const { dataverse, editor, press } = setup([ok, bad]);
+    dataverse.failNext({ kind: "privilege", op: "update", id: idOf(bad) });
+    await press(loaded(ok)).done;
+    await press(loaded(bad)).done;
+    // A page load hands back the old values unchanged: the saved count stays in view.
+    editor.syncWithDataset([]);
+    expect(editor.shown(loaded(ok)).timesCheckedIn).toBe(1);
+    // The dataset now shows the row anew: it is the source again; a failed change stays for Retry.
+    editor.syncWithDataset([idOf(ok), idOf(bad)]);
+    expect(editor.edits(idOf(ok))).toEqual({ changes: [], stored: {} });
+    expect(editor.failures().map((c) => c.rowId)).toEqual([idOf(bad)]);
+  });
+
+  it("tells each row's listeners about that row only, once per flush", async () => {
+    const rows = [registration(), registration()];
+    const flushes: (() => void)[] = [];
+    const { editor, press } = setup(rows, { schedule: (flush) => flushes.push(flush) });
+    const heard = { a: 0, b: 0, any: 0 };
+    editor.subscribeRow(idOf(rows[0]), () => heard.a++);
+    editor.subscribeRow(idOf(rows[1]), () => heard.b++);
+    editor.subscribe(() => heard.any++);
+    await press(loaded(rows[0])).done;
+    expect(flushes).toHaveLength(1);
+    flushes.forEach((flush) => flush());
+    expect(heard).toEqual({ a: 1, b: 0, any: 1 });
+  });
+
+  it("announces each saved check-in with the count stored after it", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 1 });
+    const { editor, press } = setup([row]);
+    const heard: unknown[] = [];
+    editor.onCheckedIn((c) => heard.push(c));
+    await press(loaded(row)).done;
+    expect(heard).toEqual([{ rowId: idOf(row), name: row.msevtmgt_name, count: 2, source: "row" }]);
   });
 });
 
 describe("bulk", () => {
-  it("checks in the selection with at most four calls in flight and summarises a failure in the middle", async () => {
+  it("checks in the selection with at most four calls in flight; a failure in the middle is reported, not kept in the row", async () => {
     const rows = Array.from({ length: 12 }, () => registration({ msevtmgt_timescheckedin: 1 }));
-    const { dataverse, editor, refreshes } = setup(rows, { latencyMs: 3 });
-    const failing = rows[5].msevtmgt_sessionregistrationid;
+    const { dataverse, editor } = setup(rows, { latencyMs: 3 });
+    const failing = idOf(rows[5]);
     dataverse.failNext({ kind: "validation", op: "update", id: failing });
     const progress: number[] = [];
-    const summary = await editor.runBulk(rows.map(loaded), () => ({ kind: "checkIn", times: 1 }), { onProgress: (done) => progress.push(done) });
-    expect(summary.succeeded).toBe(11);
-    expect(summary.failed.map((f) => [f.id, f.problem.kind])).toEqual([[failing, "rejected"]]);
-    expect(summary.notStarted).toBe(0);
+    const outcomes = await editor.runBulk(rows.map(loaded), () => ({ kind: "checkIn" }), { onProgress: (done) => progress.push(done) });
+    expect(outcomes.filter((o) => o.result === "changed")).toHaveLength(11);
+    expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: failing, result: "failed", problem: "rejected" }]);
     expect(dataverse.maxInFlight).toBeLessThanOrEqual(4);
     expect(dataverse.maxInFlight).toBeGreaterThan(1);
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(rows.filter((r) => dataverse.get(r.msevtmgt_sessionregistrationid)?.msevtmgt_timescheckedin === 2)).toHaveLength(11);
-    // Bulk failures are summarised, not left as pending changes on each row.
-    expect(editor.failedRowIds()).toEqual([]);
-    await settle();
-    expect(refreshes.count).toBe(1);
+    expect(progress.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(rows.filter((r) => dataverse.get(idOf(r))?.msevtmgt_timescheckedin === 2)).toHaveLength(11);
+    expect(editor.failures()).toEqual([]);
   });
 
-  it("stops starting new rows when cancelled and reports inactive rows it could not change", async () => {
-    const rows = Array.from({ length: 10 }, (_, i) => registration(i === 0 ? { statecode: 1, statuscode: 2 } : {}));
+  it("tells what changed from what already was so, and skips cancelled rows for field actions", async () => {
+    const rows = [registration(), registration({ msevtmgt_syncedwithprovider: 100000002 }), registration({ statecode: 1, statuscode: 2 })];
+    const { editor, updates } = setup(rows);
+    const outcomes = await editor.runBulk(rows.map(loaded), (r) => (r.fields.state === 0 ? { kind: "sync", synced: true } : undefined));
+    expect(outcomes.map((o) => o.result)).toEqual(["changed", "already", "skipped"]);
+    expect(updates()).toHaveLength(1);
+  });
+
+  it("stops starting new rows when cancelled; the rest are reported as not started", async () => {
+    const rows = Array.from({ length: 10 }, () => registration());
     const { editor, updates } = setup(rows, { latencyMs: 2 });
     let cancelled = false;
-    const summary = await editor.runBulk(
-      rows.map(loaded),
-      (r) => (r.fields.state === 0 ? { kind: "sync", synced: true } : undefined),
-      { isCancelled: () => cancelled, onProgress: (done) => (cancelled = done >= 3) },
-    );
-    expect(summary.failed.map((f) => f.problem.kind)).toEqual(["inactive"]);
-    expect(summary.succeeded + summary.failed.length + summary.notStarted).toBe(10);
-    expect(summary.notStarted).toBeGreaterThan(0);
-    expect(updates().length).toBe(summary.succeeded);
+    const outcomes = await editor.runBulk(rows.map(loaded), () => ({ kind: "sync", synced: true }), {
+      isCancelled: () => cancelled,
+      onProgress: (done) => (cancelled = done >= 3),
+    });
+    const notStarted = outcomes.filter((o) => o.result === "notStarted").length;
+    expect(notStarted).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o.result === "changed")).toHaveLength(updates().length);
+    expect(updates().length + notStarted).toBe(10);
+    expect(rows.every((r) => editor.edits(idOf(r)).changes.length === 0)).toBe(true);
   });
 });

@@ -1,0 +1,104 @@
+import { applyEdit, type Edit } from "./edits";
+import type { Problem } from "./errors";
+import type { RegistrationFields } from "./types";
+
+/**
+ * queued: waiting for its turn (edits to one registration never overlap); saving: its calls are running;
+ * failed: it could not be saved and waits for the user's Retry or Discard.
+ */
+export type ChangeStatus = "queued" | "saving" | "failed";
+
+/** Where a change came from: a row's own controls, or a bulk action over many rows. */
+export type ChangeSource = "row" | "bulk";
+
+/** One change a user made to one registration, from the press until it is saved or discarded. */
+export interface Change {
+  readonly id: string;
+  readonly rowId: string;
+  /** The attendee's name as the grid showed it, for messages about a row that may no longer be loaded. */
+  readonly name: string;
+  readonly edit: Edit;
+  /** The fields as the user saw them when making the change: someone else's change since is a conflict. */
+  readonly seen: RegistrationFields;
+  readonly status: ChangeStatus;
+  readonly source: ChangeSource;
+  /** Order of making; changes are saved in this order. */
+  readonly seq: number;
+  readonly problem?: Problem;
+  /** After a conflict, Retry is the user's choice to save over the other change. */
+  readonly overwrite?: boolean;
+  /**
+   * A count write that was sent but whose answer never came, and the version it was computed from. If the
+   * row holds exactly that count under a newer version on the next attempt, the write landed: counting again
+   * would count twice.
+   */
+  readonly unconfirmed?: { count: number; readVersion?: string };
+}
+
+/** The edit state of one registration. Immutable: every transition returns a new object. */
+export interface RowEdits {
+  /** Changes not yet saved, oldest first, failed ones included. */
+  readonly changes: readonly Change[];
+  /** Values known to be stored (from the control's own reads and writes) that the dataset doesn't show yet. */
+  readonly stored: Partial<RegistrationFields>;
+}
+
+export const NO_EDITS: RowEdits = { changes: [], stored: {} };
+
+export function addChange(state: RowEdits, change: Change): RowEdits {
+  return { ...state, changes: [...state.changes, change] };
+}
+
+export function updateChange(state: RowEdits, id: string, patch: Partial<Change>): RowEdits {
+  return { ...state, changes: state.changes.map((c) => (c.id === id ? { ...c, ...patch } : c)) };
+}
+
+/** The change was saved; `stored` is what the row now holds. Older failed changes it supersedes go with it. */
+export function settleChange(state: RowEdits, id: string, stored: Partial<RegistrationFields>): RowEdits {
+  const saved = state.changes.find((c) => c.id === id);
+  const changes = state.changes.filter((c) => c.id !== id && !(saved && supersedes(saved, c)));
+  return { changes, stored: { ...state.stored, ...stored } };
+}
+
+/**
+ * A saved setting replaces an older failed one of the same kind (the newest choice wins); a typed count
+ * replaces failed check-ins too, since it says how many there were.
+ */
+function supersedes(saved: Change, older: Change): boolean {
+  if (older.status !== "failed" || older.seq > saved.seq || saved.edit.kind === "checkIn") return false;
+  return older.edit.kind === saved.edit.kind || (saved.edit.kind === "count" && older.edit.kind === "checkIn");
+}
+
+/**
+ * The change failed. A failed setting replaces an older failed one of the same kind, so the newest choice is
+ * what Retry saves (count 5 then 7, both failed: 7 is pending). The row shows `stored`, the values read.
+ */
+export function failChange(state: RowEdits, id: string, problem: Problem, stored: Partial<RegistrationFields>): RowEdits {
+  const failing = state.changes.find((c) => c.id === id);
+  if (!failing) return state;
+  const failed: Change = { ...failing, status: "failed", problem };
+  const changes = state.changes
+    .filter((c) => !(c.status === "failed" && c.edit.kind === failed.edit.kind && c.edit.kind !== "checkIn" && c.seq < failed.seq))
+    .map((c) => (c.id === id ? failed : c));
+  return { changes, stored: { ...state.stored, ...stored } };
+}
+
+export function removeChanges(state: RowEdits, remove: (change: Change) => boolean): RowEdits {
+  return { ...state, changes: state.changes.filter((c) => !remove(c)) };
+}
+
+export const isActive = (change: Change) => change.status !== "failed";
+export const failedChanges = (state: RowEdits) => state.changes.filter((c) => c.status === "failed");
+
+/** Nothing left to remember once the dataset shows the stored values. */
+export function isSettled(state: RowEdits): boolean {
+  return state.changes.length === 0;
+}
+
+/**
+ * What the grid shows: the dataset's values, then what is known to be stored, then the changes still saving.
+ * Failed changes are not applied: the row shows the stored value and, beside it, the change that wasn't saved.
+ */
+export function shownFields(loaded: RegistrationFields, state: RowEdits): RegistrationFields {
+  return state.changes.filter(isActive).reduce((fields, c) => applyEdit(fields, c.edit), { ...loaded, ...state.stored });
+}

@@ -1,0 +1,33 @@
+import { State } from "../ManifestConstants";
+import { failedChanges, isActive, type Change, type RowEdits } from "./changes";
+import type { RegistrationFields } from "./types";
+
+/** What the row's check-in cell says beside (or instead of) its button. */
+export type RowNote =
+  /** A change of the row is being saved or waits its turn. */
+  | { kind: "saving" }
+  /** A change could not be saved: the newest failed one, and how many more the row holds. */
+  | { kind: "failed"; change: Change; more: number }
+  /** A press within two seconds of the last counted one was ignored. */
+  | { kind: "repeat" };
+
+/** The row's note: a failure first (it needs the user), then saving, then an ignored repeat press. */
+export function rowNote(edits: RowEdits, repeatIgnored: boolean): RowNote | undefined {
+  const failed = failedChanges(edits);
+  if (failed.length) return { kind: "failed", change: failed[failed.length - 1], more: failed.length - 1 };
+  if (edits.changes.some(isActive)) return { kind: "saving" };
+  return repeatIgnored ? { kind: "repeat" } : undefined;
+}
+
+/** The check-in action a row offers: none on a cancelled registration, "again" for someone already in. */
+export type CheckInAction = "cancelled" | "first" | "again";
+
+export function checkInAction(shown: RegistrationFields): CheckInAction {
+  if (shown.state !== State.Active) return "cancelled";
+  return (shown.timesCheckedIn ?? 0) > 0 ? "again" : "first";
+}
+
+/** A press on a row whose check-in failed retries that check-in rather than adding a second one. */
+export function failedCheckIn(edits: RowEdits): Change | undefined {
+  return failedChanges(edits).find((c) => c.edit.kind === "checkIn");
+}

@@ -1,0 +1,69 @@
+import {
+  CheckboxVisibility, DetailsListLayoutMode, SelectionMode, ShimmeredDetailsList,
+  type IColumn, type IDetailsColumnRenderTooltipProps, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
+} from "@fluentui/react";
+import * as React from "react";
+import { nextSort } from "../model/sorting";
+import type { GridColumn, GridSnapshot, RegistrationRow } from "../model/types";
+import { useGrid } from "./GridContext";
+
+export interface RegistrationListProps {
+  grid: GridSnapshot;
+  columns: IColumn[];
+  selection: Selection;
+}
+
+/** A header's full name as a tooltip, for the mouse user who sees it cut short. */
+const headerTooltip = (props?: IDetailsColumnRenderTooltipProps) => (
+  <span className={props?.hostClassName} title={props?.column?.name}>
+    {props?.children}
+  </span>
+);
+
+/**
+ * The DetailsList of registrations. Rows are the snapshot's row objects, unchanged between refreshes that
+ * bring the same values, so only changed rows re-render. Coming near the end of the list loads the next page.
+ */
+export const RegistrationList = ({ grid, columns, selection }: RegistrationListProps) => {
+  const { text, actions } = useGrid();
+  const onColumnHeaderClick = (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
+    const gridColumn = column?.data as GridColumn | undefined;
+    if (gridColumn?.sortable) actions.sort(nextSort(grid.sort, gridColumn));
+  };
+  // Each checkbox names its registration ("Select Ana Silva"), not just "Select registration".
+  const onRenderRow: IRenderFunction<IDetailsRowProps> = (props, defaultRender) =>
+    props && defaultRender ? defaultRender({ ...props, checkButtonAriaLabel: text("Grid_SelectRow", (props.item as RegistrationRow).name) }) : null;
+  const onRenderDetailsHeader: IRenderFunction<IDetailsHeaderProps> = (props, defaultRender) =>
+    props && defaultRender ? defaultRender({ ...props, onRenderColumnHeaderTooltip: headerTooltip }) : null;
+  return (
+    <ShimmeredDetailsList
+      items={grid.rows as RegistrationRow[]}
+      columns={columns}
+      // Justified, with each column's width fixed by fitColumns: fixed mode would pin the first widths it saw
+      // for good, so the grid could never re-fit when a column arrives or the host resizes it.
+      layoutMode={DetailsListLayoutMode.justified}
+      enableShimmer={grid.loading && grid.rows.length === 0}
+      ariaLabelForShimmer={text("Grid_Loading")}
+      ariaLabelForGrid={text("Grid_Label")}
+      ariaLabelForSelectAllCheckbox={text("Grid_SelectAll")}
+      ariaLabelForSelectionColumn={text("Grid_SelectionColumn")}
+      selection={selection}
+      selectionMode={SelectionMode.multiple}
+      checkboxVisibility={CheckboxVisibility.always}
+      onItemInvoked={(row?: RegistrationRow) => row && actions.open(row)}
+      onColumnHeaderClick={onColumnHeaderClick}
+      onRenderRow={onRenderRow}
+      onRenderDetailsHeader={onRenderDetailsHeader}
+      // Pressing a button in a row acts on that registration, it doesn't select the row; arrowing
+      // through rows doesn't select them either (Space and the checkboxes do).
+      selectionZoneProps={{ selection, disableAutoSelectOnInputElements: true }}
+      isSelectedOnFocus={false}
+      // Without a set key Fluent clears the selection whenever the items change (every refresh does).
+      setKey="registrations"
+      useReducedRowRenderer
+      // The list renders a little ahead of the view: when the last loaded row appears, the user is near the
+      // end, so the next page loads before they get there.
+      onRowDidMount={(_row?: RegistrationRow, index?: number) => grid.paging.hasMore && index === grid.rows.length - 1 && actions.loadMore()}
+    />
+  );
+};

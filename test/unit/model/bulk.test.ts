@@ -1,0 +1,68 @@
+import { allowedBulkActions, bulkEdit, needsConfirmation, summarizeBulk } from "../../../SessionRegistrationGrid/model/bulkActions";
+import { checkedInMessage, describeBulk, describeChange } from "../../../SessionRegistrationGrid/model/describe";
+import { fallbackStatusReasons } from "../../../SessionRegistrationGrid/model/statusReasons";
+import { createText } from "../../../SessionRegistrationGrid/model/text";
+import { loadStrings } from "../../fixtures/resx";
+
+const strings = loadStrings();
+const text = createText((key) => strings[key] ?? `[${key}]`, (n) => n.toLocaleString("en-US"), "en");
+const fallback = fallbackStatusReasons("Active", "Inactive");
+const active = { timesCheckedIn: 0, synced: false, state: 0, statusReason: 1 };
+
+describe("bulk actions", () => {
+  it("lists the actions the policy allows", () => {
+    expect(allowedBulkActions({ checkIn: true, sync: false, status: true })).toEqual(["checkIn", "deactivate", "activate"]);
+  });
+
+  it("makes the edit for each action and skips field edits on cancelled rows", () => {
+    expect(bulkEdit("checkIn", active, fallback)).toEqual({ kind: "checkIn" });
+    expect(bulkEdit("markNotSynced", active, fallback)).toEqual({ kind: "sync", synced: false });
+    expect(bulkEdit("deactivate", active, fallback)).toEqual({ kind: "status", state: 1, statusReason: 2 });
+    expect(bulkEdit("checkIn", { ...active, state: 1 }, fallback)).toBeUndefined();
+    expect(bulkEdit("markSynced", { ...active, state: 1 }, fallback)).toBeUndefined();
+    expect(bulkEdit("activate", { ...active, state: 1 }, fallback)).toEqual({ kind: "status", state: 0, statusReason: 1 });
+  });
+
+  it("asks before cancelling more than one registration", () => {
+    expect(needsConfirmation("deactivate", 2)).toBe(true);
+    expect(needsConfirmation("deactivate", 1)).toBe(false);
+    expect(needsConfirmation("activate", 30)).toBe(false);
+  });
+});
+
+describe("a bulk run's summary", () => {
+  it("groups failures by reason, counts what changed apart from what already was so, and keeps the failed rows", () => {
+    const summary = summarizeBulk("activate", [
+      ...Array.from({ length: 7 }, (_, i) => ({ id: `c${i}`, result: "changed" as const })),
+      ...Array.from({ length: 23 }, (_, i) => ({ id: `a${i}`, result: "already" as const })),
+      ...Array.from({ length: 24 }, (_, i) => ({ id: `n${i}`, result: "failed" as const, problem: "network" as const })),
+      { id: "p1", result: "failed", problem: "privilege" },
+    ]);
+    expect(summary).toMatchObject({ action: "activate", changed: 7, already: 23, skipped: 0, notStarted: 0 });
+    expect(summary.failedByReason).toEqual([{ problem: "network", count: 24 }, { problem: "privilege", count: 1 }]);
+    expect(summary.failedIds).toHaveLength(25);
+    expect(describeBulk(summary, text)).toBe("Activate: 7 activated, 23 were already active, 24 not saved: no connection, 1 not saved: no permission.");
+  });
+
+  it("names the action, and leaves out a zero that says nothing", () => {
+    expect(describeBulk(summarizeBulk("checkIn", [{ id: "a", result: "changed" }]), text)).toBe("Check in: 1 checked in.");
+    const cancelled = summarizeBulk("deactivate", [{ id: "a", result: "already" }, { id: "b", result: "notStarted" }, { id: "c", result: "skipped" }]);
+    expect(describeBulk(cancelled, text)).toBe("Deactivate: 1 was already inactive, 1 skipped: cancelled registrations can't be changed, 1 not started.");
+    expect(describeBulk(summarizeBulk("markSynced", []), text)).toBe("Mark synced: 0 marked synced.");
+  });
+});
+
+describe("messages", () => {
+  it("says who was checked in, and which time for someone already in", () => {
+    expect(checkedInMessage("Ana Silva", 1, text)).toBe("Ana Silva checked in");
+    expect(checkedInMessage("Ana Silva", 2, text)).toBe("Ana Silva checked in — 2nd time");
+    expect(checkedInMessage("Ana Silva", 23, text)).toBe("Ana Silva checked in — 23rd time");
+  });
+
+  it("describes a change that was not saved", () => {
+    expect(describeChange({ kind: "count", value: 7 }, text)).toBe("Count 7");
+    expect(describeChange({ kind: "sync", synced: true }, text)).toBe("Synced: Yes");
+    expect(describeChange({ kind: "status", state: 1, statusReason: 2 }, text)).toBe("Cancellation");
+    expect(describeChange({ kind: "checkIn" }, text)).toBe("Check-in");
+  });
+});
