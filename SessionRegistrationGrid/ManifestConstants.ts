@@ -8,6 +8,7 @@ export const enum Property {
   AllowSyncEdit = "allowSyncEdit",
   AllowStatusEdit = "allowStatusEdit",
   PageSize = "pageSize",
+  CreateCheckInRecords = "createCheckInRecords",
 }
 
 export const ENTITY = "msevtmgt_sessionregistration";
@@ -19,6 +20,9 @@ export const ENTITY = "msevtmgt_sessionregistration";
 export const Column = {
   Name: "msevtmgt_name",
   Contact: "msevtmgt_contactid",
+  Session: "msevtmgt_sessionid",
+  Event: "msevtmgt_event",
+  EventRegistration: "msevtmgt_registrationid",
   SyncedWithProvider: "msevtmgt_syncedwithprovider",
   TimesCheckedIn: "msevtmgt_timescheckedin",
   State: "statecode",
@@ -42,3 +46,42 @@ export const MAX_CHECK_INS = 2147483647;
 
 /** Dataverse never pages more than this; model-driven apps report -1 past it. */
 export const MAX_PAGE_SIZE = 5000;
+
+/** The check-in table: what the rest of Event Management reads attendance from. */
+export const CheckIn = {
+  Entity: "msevtmgt_checkin",
+  Id: "msevtmgt_checkinid",
+  Name: "msevtmgt_name",
+  Type: "msevtmgt_checkintype",
+  Time: "msevtmgt_checkintime",
+  /** Navigation properties for @odata.bind: case-sensitive, as Microsoft's Web API reference names them. */
+  Contact: "msevtmgt_Contact",
+  Event: "msevtmgt_Event",
+  EventRegistration: "msevtmgt_RegistrationId",
+  SessionAttended: "msevtmgt_SessionAttended",
+  SessionRegistration: "msevtmgt_SessionRegistration",
+  SessionRegistrationValue: "_msevtmgt_sessionregistration_value",
+} as const;
+
+export const enum CheckInType {
+  Session = 100000000,
+}
+
+/** Entity sets the binds point into. */
+export const EntitySet = {
+  Contact: "contacts",
+  Event: "msevtmgt_events",
+  EventRegistration: "msevtmgt_eventregistrations",
+  Session: "msevtmgt_sessions",
+  SessionRegistration: "msevtmgt_sessionregistrations",
+} as const;
+
+export const EventRegistration = {
+  Entity: "msevtmgt_eventregistration",
+  Id: "msevtmgt_eventregistrationid",
+  ContactValue: "_msevtmgt_contactid_value",
+  EventValue: "_msevtmgt_eventid_value",
+} as const;
+
+/** Dataverse's answer to a create whose primary key already exists: an earlier attempt of it landed. */
+export const DUPLICATE_KEY = -2147220937;

@@ -42,7 +42,7 @@ export const api: HarnessApi = {
   get conference() { return requireMounted().conference; },
   idle,
   calls: (filter = {}) => requireMounted().dataverse.calls
-    .filter((c) => (!filter.op || c.op === filter.op) && (!filter.id || c.id === filter.id.toLowerCase()))
+    .filter((c) => (!filter.op || c.op === filter.op) && (!filter.id || c.id === filter.id.toLowerCase()) && (!filter.entity || c.entity === filter.entity))
     .map((c) => JSON.parse(JSON.stringify(c))),
   updates: (id) => api.calls({ op: "update", id }).map((c) => ({ id: c.id!, data: c.data!, outcome: c.outcome, injected: c.injected, committed: c.committed })),
   activity: (kind) => requireMounted().host.activityLog.filter((e) => !kind || e.kind === kind).map((e) => JSON.parse(JSON.stringify(e))),
@@ -59,6 +59,8 @@ export const api: HarnessApi = {
     return m.host.dataset.sortedRecordIds.map((id) => summary(m.dataverse.get(id), m.dataverse)!).filter(Boolean);
   },
   row: (id) => summary(requireMounted().dataverse.get(id), requireMounted().dataverse),
+  checkIns: (filter) => requireMounted().dataverse.checkIns(filter),
+  eventRegistrations: () => requireMounted().dataverse.eventRegistrations(),
   failNext: (spec) => {
     requireMounted().dataverse.failNext(spec);
     drawPending();

@@ -3,7 +3,7 @@
  * tests use) and renders it as the platform does: updateView, then ReactDOM.render, on every host update.
  */
 import {
-  allRegistrationsView, createFakePcfContext, defaultConference, DEFAULT_ATTENDEES, DEFAULT_SEED, FakeDataverse,
+  allRegistrationsView, CHECKIN, createFakePcfContext, defaultConference, DEFAULT_ATTENDEES, DEFAULT_SEED, FakeDataverse,
   generateConference, sessionView,
   type Conference, type FakeHost,
 } from "../test/fixtures";
@@ -80,6 +80,13 @@ function conferenceFor(seed: number, attendees: number): Conference {
   return conferences.get(key)!;
 }
 
+/** The first `count` registrations of a conference, with the check-in records that belong to them. */
+function firstRegistrations(conference: Conference, count: number): Conference {
+  const registrations = conference.registrations.slice(0, count);
+  const kept = new Set(registrations.map((r) => r.msevtmgt_sessionregistrationid));
+  return { ...conference, registrations, checkIns: conference.checkIns.filter((c) => kept.has(c._msevtmgt_sessionregistration_value ?? "")) };
+}
+
 function render(m: Mounted): void {
   if (current !== m) return;
   const at = performance.now();
@@ -107,18 +114,20 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     view: "session", seed: DEFAULT_SEED, attendees: DEFAULT_ATTENDEES, latencyMs: 0, datasetLatencyMs: 0,
     // By default the control takes the stage's width (the frame has a 1px border) and a form section's height.
     width: Math.max(480, Math.floor(frame.parentElement!.clientWidth) - 2), height: 560,
-    disabled: false, writePrivilege: true, languageId: languages()[0] ?? 1033, ...options,
+    disabled: false, writePrivilege: true, checkInCreatePrivilege: true, languageId: languages()[0] ?? 1033, ...options,
   };
   const strings = await selectLanguage(o.languageId!);
   if (o.count !== undefined && !reuse) o.attendees = Math.max(o.attendees, Math.ceil(o.count / 8) + 10);
   const generated = conferenceFor(o.seed, o.attendees);
-  const conference = o.count === undefined ? generated : { ...generated, registrations: generated.registrations.slice(0, o.count) };
+  const conference = o.count === undefined ? generated : firstRegistrations(generated, o.count);
   const dataverse = reuse ?? new FakeDataverse({
-    data: conference, latencyMs: o.latencyMs, writePrivilege: o.writePrivilege, statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle,
+    data: conference, latencyMs: o.latencyMs, writePrivilege: o.writePrivilege, checkInCreatePrivilege: o.checkInCreatePrivilege,
+    statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle,
   });
   if (reuse) {
     dataverse.setLatency(o.latencyMs ?? 0);
     dataverse.setWritePrivilege(o.writePrivilege ?? true);
+    dataverse.setCreatePrivilege(CHECKIN, o.checkInCreatePrivilege ?? true);
   }
   const view = o.view === "all" ? allRegistrationsView : sessionView();
   frame.style.width = `${o.width}px`;

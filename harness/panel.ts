@@ -1,6 +1,7 @@
 /** The side panel (harness/index.html): the status line, the controls that drive the harness, the log's tick. */
 import { DEFAULT_ATTENDEES, DEFAULT_SEED } from "../test/fixtures";
 import { languages } from "./build";
+import { watchCheckIns } from "./checkInList";
 import { attachPanel, focusedRowId, mounted, mountWith, renders, requireMounted, setFocusedRow } from "./control";
 import { $, frame, input, oncePerFrame, root } from "./dom";
 import { clearLogEntries, collectLog, drawLog, json, short } from "./log";
@@ -39,6 +40,7 @@ function syncPanel(): void {
   $("form-title").textContent = info ? `Session: ${info.entityRecordName}` : "Session Registrations";
   $("form-subtitle").textContent = `${m.context.parameters.sessionRegistrations.getTitle()} · seed ${o.seed} · ${m.conference.registrations.length} registrations in the event`;
   drawPending();
+  watchCheckIns();
 }
 
 export function drawPending(): void {

@@ -3,8 +3,8 @@
  * docs/HARNESS.md), and the page's globals.
  */
 import type {
-  ActivityEntry, Conference, FailureSpec, FakeDataverse, FakeHost, FakeInputs, FakeParameterValues, StatusReason,
-  WebApiCall,
+  ActivityEntry, CheckInRow, Conference, EventRegistrationRow, FailureSpec, FakeDataverse, FakeHost, FakeInputs,
+  FakeParameterValues, StatusReason, WebApiCall,
 } from "../test/fixtures";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -47,7 +47,9 @@ export interface MountOptions {
   height?: number;
   disabled?: boolean;
   writePrivilege?: boolean;
-  /** allowCheckInEdit / allowSyncEdit / allowStatusEdit. */
+  /** prvCreatemsevtmgt_checkin (default true): without it creates of check-in records are refused. */
+  checkInCreatePrivilege?: boolean;
+  /** allowCheckInEdit / allowSyncEdit / allowStatusEdit / createCheckInRecords. */
   parameters?: Partial<FakeParameterValues>;
   statusReasons?: StatusReason[];
   /** resx language (LCID) among those the manifest lists; default 1033. */
@@ -101,8 +103,8 @@ export interface HarnessApi {
   readonly conference: Conference;
   /** Waits until the dataset has landed, updates were delivered and no webAPI call is in flight. */
   idle(): Promise<void>;
-  /** The webAPI calls so far (copies). */
-  calls(filter?: { op?: string; id?: string }): WebApiCall[];
+  /** The webAPI calls so far (copies); `entity` is a logical name ("msevtmgt_checkin"). */
+  calls(filter?: { op?: string; id?: string; entity?: string }): WebApiCall[];
   /** update calls: id, payload, outcome, injected failure. */
   updates(id?: string): { id: string; data: Record<string, unknown>; outcome: string; injected?: string; committed?: boolean }[];
   activity(kind?: string): ActivityEntry[];
@@ -112,6 +114,10 @@ export interface HarnessApi {
   /** Rows in the order the dataset serves them now (only the loaded pages), as stored in Dataverse. */
   rows(): RowSummary[];
   row(id: string): RowSummary | undefined;
+  /** The check-in rows in Dataverse (copies), all or those equal to the given values (guids case-insensitive). */
+  checkIns(filter?: Partial<CheckInRow>): CheckInRow[];
+  /** The event registrations in Dataverse (copies). */
+  eventRegistrations(): EventRegistrationRow[];
   failNext(spec: FailureSpec): void;
   setNetwork(online: boolean): void;
   setLatency(ms: number): void;

@@ -5,7 +5,8 @@ import type { ProblemKind } from "./errors";
 import { defaultReasonFor, type StatusReason } from "./statusReasons";
 import type { RegistrationFields } from "./types";
 
-export type BulkAction = "checkIn" | "markSynced" | "markNotSynced" | "deactivate" | "activate";
+/** What a bulk run does; "undoCheckIn" takes back the check-ins of a bulk check-in (offered by its summary). */
+export type BulkAction = "checkIn" | "markSynced" | "markNotSynced" | "deactivate" | "activate" | "undoCheckIn";
 
 /** The bulk actions the policy allows, in toolbar order. */
 export function allowedBulkActions(policy: EditPolicy): BulkAction[] {
@@ -20,6 +21,8 @@ export function allowedBulkActions(policy: EditPolicy): BulkAction[] {
 export function bulkEdit(action: BulkAction, fields: RegistrationFields, reasons: readonly StatusReason[]): Edit | undefined {
   let edit: Edit | undefined;
   switch (action) {
+    case "undoCheckIn":
+      return undefined; // each row's undo names its own check-in: the editor makes it
     case "checkIn":
       edit = { kind: "checkIn" };
       break;

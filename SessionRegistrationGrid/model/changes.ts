@@ -1,3 +1,4 @@
+import type { CheckInTargets } from "./checkInRecord";
 import { applyEdit, type Edit } from "./edits";
 import type { Problem } from "./errors";
 import type { RegistrationFields } from "./types";
@@ -10,6 +11,12 @@ export type ChangeStatus = "queued" | "saving" | "failed";
 
 /** Where a change came from: a row's own controls, or a bulk action over many rows. */
 export type ChangeSource = "row" | "bulk";
+
+/** Why a check-in was counted without a check-in record. */
+export type CountOnlyReason = "disabled" | "noPrivilege" | "noEventRegistration";
+
+/** A check-in's record: made (by this check-in, or found made by an earlier attempt of it), or why there is none. */
+export type RecordStep = "made" | CountOnlyReason;
 
 /** One change a user made to one registration, from the press until it is saved or discarded. */
 export interface Change {
@@ -24,6 +31,13 @@ export interface Change {
   readonly source: ChangeSource;
   /** Order of making; changes are saved in this order. */
   readonly seq: number;
+  /** When it was made (ms since 1970): a check-in's time, however late it is sent. */
+  readonly madeAt: number;
+  /** Check-ins: what the record points at and its name, as the row showed them. */
+  readonly targets?: CheckInTargets;
+  readonly recordName?: string;
+  /** Check-ins: the record step, once done; undo: "made" once the record is deactivated. */
+  readonly record?: RecordStep;
   readonly problem?: Problem;
   /** After a conflict, Retry is the user's choice to save over the other change. */
   readonly overwrite?: boolean;
@@ -65,7 +79,7 @@ export function settleChange(state: RowEdits, id: string, stored: Partial<Regist
  * replaces failed check-ins too, since it says how many there were.
  */
 function supersedes(saved: Change, older: Change): boolean {
-  if (older.status !== "failed" || older.seq > saved.seq || saved.edit.kind === "checkIn") return false;
+  if (older.status !== "failed" || older.seq > saved.seq || saved.edit.kind === "checkIn" || saved.edit.kind === "undoCheckIn") return false;
   return older.edit.kind === saved.edit.kind || (saved.edit.kind === "count" && older.edit.kind === "checkIn");
 }
 
@@ -78,7 +92,7 @@ export function failChange(state: RowEdits, id: string, problem: Problem, stored
   if (!failing) return state;
   const failed: Change = { ...failing, status: "failed", problem };
   const changes = state.changes
-    .filter((c) => !(c.status === "failed" && c.edit.kind === failed.edit.kind && c.edit.kind !== "checkIn" && c.seq < failed.seq))
+    .filter((c) => !(c.status === "failed" && c.edit.kind === failed.edit.kind && c.edit.kind !== "checkIn" && c.edit.kind !== "undoCheckIn" && c.seq < failed.seq))
     .map((c) => (c.id === id ? failed : c));
   return { changes, stored: { ...state.stored, ...stored } };
 }

@@ -8,6 +8,8 @@ export function describeChange(edit: Edit, text: Text): string {
   switch (edit.kind) {
     case "checkIn":
       return text("Change_checkIn");
+    case "undoCheckIn":
+      return text("Change_undoCheckIn");
     case "count":
       return text("Change_count", edit.value);
     case "sync":

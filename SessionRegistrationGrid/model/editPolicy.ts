@@ -1,3 +1,6 @@
+/** Whether check-ins make check-in records, or why not: the maker's switch, or no Create privilege on them. */
+export type RecordsMode = { create: true } | { create: false; reason: "disabled" | "noPrivilege" };
+
 /** Which edits the grid offers, and why not when it offers none. */
 export interface EditPolicy {
   checkIn: boolean;
@@ -5,6 +8,7 @@ export interface EditPolicy {
   status: boolean;
   /** resx key of the one-line reason the grid is read-only, when it is. */
   readOnlyReason?: "ReadOnly_Disabled" | "ReadOnly_NoPrivilege";
+  records: RecordsMode;
 }
 
 /** A maker's yes/no switch as the manifest property hands it over; unset means allowed. */
@@ -16,15 +20,25 @@ export interface PolicyInputs {
   isControlDisabled: boolean;
   /** undefined while the privilege check is still running. */
   canWrite: boolean | undefined;
+  /** Create privilege on check-in records; undefined while the check is still running. */
+  canCreateCheckIns?: boolean;
   allowCheckInEdit?: Switch;
   allowSyncEdit?: Switch;
   allowStatusEdit?: Switch;
+  createCheckInRecords?: Switch;
 }
 
-export function editPolicy({ isControlDisabled, canWrite, allowCheckInEdit, allowSyncEdit, allowStatusEdit }: PolicyInputs): EditPolicy {
-  if (isControlDisabled) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled" };
-  if (canWrite === false) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_NoPrivilege" };
-  return { checkIn: !!canWrite && allowCheckInEdit?.raw !== false, sync: !!canWrite && allowSyncEdit?.raw !== false, status: !!canWrite && allowStatusEdit?.raw !== false };
+export function editPolicy(inputs: PolicyInputs): EditPolicy {
+  const { isControlDisabled, canWrite, allowCheckInEdit, allowSyncEdit, allowStatusEdit } = inputs;
+  const records = recordsMode(inputs);
+  if (isControlDisabled) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled", records };
+  if (canWrite === false) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_NoPrivilege", records };
+  return { checkIn: !!canWrite && allowCheckInEdit?.raw !== false, sync: !!canWrite && allowSyncEdit?.raw !== false, status: !!canWrite && allowStatusEdit?.raw !== false, records };
+}
+
+function recordsMode({ createCheckInRecords, canCreateCheckIns }: PolicyInputs): RecordsMode {
+  if (createCheckInRecords?.raw === false) return { create: false, reason: "disabled" };
+  return canCreateCheckIns === false ? { create: false, reason: "noPrivilege" } : { create: true };
 }
 
 /** An inactive registration is read-only but for its status, like a model-driven form shows it. */

@@ -1,15 +1,24 @@
 import { Column, State, SyncFlag } from "../ManifestConstants";
 import type { RegistrationFields } from "./types";
 
-/** What a user asked to change on one registration. A check-in is always one person entering once. */
+/**
+ * What a user asked to change on one registration. A check-in is always one person entering once; undoing one
+ * takes back a check-in this grid made (`checkIn` is its id, which is also its check-in record's id).
+ */
 export type Edit =
   | { kind: "checkIn" }
+  | { kind: "undoCheckIn"; checkIn: string; recorded: boolean }
   | { kind: "count"; value: number }
   | { kind: "sync"; synced: boolean }
   | { kind: "status"; state: number; statusReason: number };
 
+/** The kinds that add to the count or take from it, from a fresh read: they never conflict. */
+export type CountStep = Extract<Edit, { kind: "checkIn" | "undoCheckIn" }>;
+
 /** The kinds that set a value (as opposed to adding to one): repeating them changes nothing. */
-export type SettingEdit = Exclude<Edit, { kind: "checkIn" }>;
+export type SettingEdit = Exclude<Edit, CountStep>;
+
+export const isCountStep = (edit: Edit): edit is CountStep => edit.kind === "checkIn" || edit.kind === "undoCheckIn";
 
 export type UpdatePayload = Record<string, number>;
 
@@ -23,6 +32,7 @@ export interface FreshRow {
 export function columnsToRead(edit: Edit): string[] {
   switch (edit.kind) {
     case "checkIn":
+    case "undoCheckIn":
       return [Column.TimesCheckedIn, Column.Version];
     case "count":
       return [Column.TimesCheckedIn, Column.State, Column.Version];
@@ -45,9 +55,12 @@ function setFields(edit: SettingEdit): Partial<RegistrationFields> {
   }
 }
 
-/** The fields an edit writes, given what is stored now (a check-in adds one to the stored count). */
+/** The fields an edit writes, given what is stored now: a check-in adds one to the stored count, an undo takes one (never below 0). */
 export function writtenFields(edit: Edit, stored: Partial<RegistrationFields>): Partial<RegistrationFields> {
-  return edit.kind === "checkIn" ? { timesCheckedIn: (stored.timesCheckedIn ?? 0) + 1 } : setFields(edit);
+  const count = stored.timesCheckedIn ?? 0;
+  if (edit.kind === "checkIn") return { timesCheckedIn: count + 1 };
+  if (edit.kind === "undoCheckIn") return { timesCheckedIn: Math.max(0, count - 1) };
+  return setFields(edit);
 }
 
 /** The fields after an edit is applied: what the grid shows while it saves. */
@@ -74,7 +87,7 @@ export function payloadFor(edit: Edit, fresh: FreshRow): UpdatePayload {
 
 /** True when the row already holds what a setting edit would write (a lost response, or the same change by someone). */
 export function isStored(edit: Edit, fresh: FreshRow): boolean {
-  if (edit.kind === "checkIn") return false;
+  if (isCountStep(edit)) return false;
   const wanted = setFields(edit);
   return (Object.keys(wanted) as (keyof RegistrationFields)[]).every((k) => normalized(k, fresh.fields[k]) === wanted[k]);
 }
@@ -85,7 +98,7 @@ export function isStored(edit: Edit, fresh: FreshRow): boolean {
  * touch may change freely, and check-ins never conflict: they add one to whatever is stored.
  */
 export function isConflict(edit: Edit, seen: RegistrationFields, fresh: FreshRow): boolean {
-  if (edit.kind === "checkIn") return false;
+  if (isCountStep(edit)) return false;
   const touched = new Set<keyof RegistrationFields>(["state", ...(Object.keys(setFields(edit)) as (keyof RegistrationFields)[])]);
   return [...touched].some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
 }

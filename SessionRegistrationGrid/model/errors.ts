@@ -1,3 +1,4 @@
+import { DUPLICATE_KEY } from "../ManifestConstants";
 import type { Text } from "./text";
 
 /** Turns whatever context.webAPI rejected with into a kind the grid can explain and a policy can retry. */
@@ -25,7 +26,8 @@ export function classifyError(error: unknown): Problem {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
   const e: any = error ?? {};
   const detail = String(e.message ?? error);
-  const code = Number(e.errorCode) || 0;
+  // Some hosts hand the code over unsigned (2147779592 for 0x80048408): compare as signed 32-bit.
+  const code = (Number(e.errorCode) || 0) | 0;
   if (THROTTLE_CODES.includes(code) || e.status === 429) {
     const wait = Number(e.retryAfter);
     return { kind: "throttled", detail, retryAfterMs: wait >= 0 ? wait * 1000 : undefined };
@@ -40,6 +42,12 @@ export function classifyError(error: unknown): Problem {
           ? "network"
           : "unknown";
   return { kind, detail };
+}
+
+/** Dataverse refused a create because the primary key exists: an earlier attempt of the same create landed. */
+export function isDuplicateKey(error: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
+  return ((Number((error as any)?.errorCode) || 0) | 0) === DUPLICATE_KEY;
 }
 
 /** Only these are retried without asking the user: the server never applied the change or may do so later. */

@@ -1,5 +1,5 @@
 import { State } from "../ManifestConstants";
-import { failedChanges, isActive, type Change, type RowEdits } from "./changes";
+import { failedChanges, isActive, type Change, type RecordStep, type RowEdits } from "./changes";
 import type { RegistrationFields } from "./types";
 
 /** What the row's check-in cell says beside (or instead of) its button. */
@@ -9,14 +9,20 @@ export type RowNote =
   /** A change could not be saved: the newest failed one, and how many more the row holds. */
   | { kind: "failed"; change: Change; more: number }
   /** A press within two seconds of the last counted one was ignored. */
-  | { kind: "repeat" };
+  | { kind: "repeat" }
+  /** The last check-in was counted without a check-in record: there is no event registration to attach it to. */
+  | { kind: "noRecord" };
 
-/** The row's note: a failure first (it needs the user), then saving, then an ignored repeat press. */
-export function rowNote(edits: RowEdits, repeatIgnored: boolean): RowNote | undefined {
+/**
+ * The row's note: a failure first (it needs the user), then saving, then an ignored repeat press, then a
+ * check-in that could only be counted (`lastRecord` is the record step of the row's last check-in from this page).
+ */
+export function rowNote(edits: RowEdits, repeatIgnored: boolean, lastRecord?: RecordStep): RowNote | undefined {
   const failed = failedChanges(edits);
   if (failed.length) return { kind: "failed", change: failed[failed.length - 1], more: failed.length - 1 };
   if (edits.changes.some(isActive)) return { kind: "saving" };
-  return repeatIgnored ? { kind: "repeat" } : undefined;
+  if (repeatIgnored) return { kind: "repeat" };
+  return lastRecord === "noEventRegistration" ? { kind: "noRecord" } : undefined;
 }
 
 /** The check-in action a row offers: none on a cancelled registration, "again" for someone already in. */

@@ -1,5 +1,5 @@
 import { Column, SyncFlag } from "../ManifestConstants";
-import type { DisplayCell, GridColumn, LookupRef, RegistrationFields, RegistrationRow } from "./types";
+import type { DisplayCell, GridColumn, LookupRef, RegistrationFields, RegistrationRefs, RegistrationRow } from "./types";
 
 /** The part of a dataset record the model reads (PCF's EntityRecord has it), so tests need no PCF context. */
 export interface RecordSource {
@@ -41,6 +41,16 @@ export function readFields(record: RecordSource): RegistrationFields {
   };
 }
 
+/** The lookups a check-in record binds to. */
+export function readRefs(record: RecordSource): RegistrationRefs {
+  return {
+    contact: readLookup(record.getValue(Column.Contact)),
+    session: readLookup(record.getValue(Column.Session)),
+    event: readLookup(record.getValue(Column.Event)),
+    eventRegistration: readLookup(record.getValue(Column.EventRegistration)),
+  };
+}
+
 /** What the grid calls a registration in its labels: its own name, else its attendee's (the contact). */
 export function registrationName(record: RecordSource): string {
   const own = formatted(record, Column.Name) || record.getValue(Column.Name);
@@ -64,17 +74,20 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[], noNa
     fields: readFields(record),
     statusLabel: formatted(record, Column.StatusReason),
     cells,
+    refs: readRefs(record),
   };
 }
 
 const sameValues = <T extends object>(a: T, b: T) => (Object.keys(a) as (keyof T)[]).every((k) => a[k] === b[k]);
+const sameRefs = (a: RegistrationRefs, b: RegistrationRefs) =>
+  (Object.keys(a) as (keyof RegistrationRefs)[]).every((k) => a[k]?.id === b[k]?.id && a[k]?.name === b[k]?.name);
 
 /** Nothing the row shows differs. Cheap field-by-field checks: this runs for every row on every refresh. */
 export function sameRow(a: RegistrationRow, b: RegistrationRow): boolean {
   const keys = Object.keys(a.cells);
   return (
     a.id === b.id && a.name === b.name && a.statusLabel === b.statusLabel &&
-    sameValues(a.fields, b.fields) &&
+    sameValues(a.fields, b.fields) && sameRefs(a.refs, b.refs) &&
     keys.length === Object.keys(b.cells).length &&
     keys.every((k) => a.cells[k].text === b.cells[k]?.text && a.cells[k].lookup?.id === b.cells[k]?.lookup?.id)
   );

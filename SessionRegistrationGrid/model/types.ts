@@ -21,6 +21,15 @@ export interface DisplayCell {
   lookup?: LookupRef;
 }
 
+/** The records a registration points at, as the dataset's lookups give them (absent when unset or not loaded). */
+export interface RegistrationRefs {
+  contact?: LookupRef;
+  session?: LookupRef;
+  event?: LookupRef;
+  /** The event registration: its name is the readable registration ID a badge carries. */
+  eventRegistration?: LookupRef;
+}
+
 export interface RegistrationRow {
   id: string;
   /** The registration's name (else its attendee's): every accessible name in the row uses it. */
@@ -28,6 +37,7 @@ export interface RegistrationRow {
   fields: RegistrationFields;
   statusLabel: string;
   cells: Readonly<Record<string, DisplayCell>>;
+  refs: RegistrationRefs;
 }
 
 export type ColumnKind = "name" | "status" | "sync" | "count" | "checkIn" | "lookup" | "text";

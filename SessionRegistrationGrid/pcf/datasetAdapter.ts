@@ -27,7 +27,7 @@ export interface DatasetAdapter extends DatasetActions {
  * The only reader of the PCF dataset: turns it into a plain snapshot (reusing unchanged rows) and carries the
  * grid's requests back to it. Loads never overlap: a refresh asked for while one is running waits for its data.
  */
-export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapter {
+export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: () => readonly string[] = () => []): DatasetAdapter {
   let dataset = initial;
   let rowsById = new Map<string, RegistrationRow>();
   let columns: GridColumn[] = [];
@@ -56,13 +56,14 @@ export function createDatasetAdapter(initial: DataSet, text: Text): DatasetAdapt
   };
 
   /**
-   * Asks for the count, sync and status columns when the view lacks them. Only model-driven apps can; each
-   * column is asked for once, and one refresh brings them all.
+   * Asks for the count, sync and status columns when the view lacks them, and for the columns the control reads
+   * without showing them (a check-in record's lookups). Only model-driven apps can; each column is asked for
+   * once, and one refresh brings them all.
    */
   const requestMissingColumns = () => {
     const addColumn = (dataset as WithAddColumn).addColumn;
     if (!addColumn) return;
-    const missing = missingColumns(dataset.columns as unknown as ViewColumn[], REQUIRED_COLUMNS).filter((c) => !requested.has(c));
+    const missing = missingColumns(dataset.columns as unknown as ViewColumn[], [...REQUIRED_COLUMNS, ...readColumns()]).filter((c) => !requested.has(c));
     for (const name of missing) {
       requested.add(name);
       addColumn.call(dataset, name);

@@ -1,10 +1,12 @@
 import * as React from "react";
 import type { IInputs } from "../generated/ManifestTypes";
-import { ENTITY } from "../ManifestConstants";
+import { Column, ENTITY } from "../ManifestConstants";
 import { editPolicy, type EditPolicy } from "../model/editPolicy";
 import { clampPageSize } from "../model/paging";
 import { fallbackStatusReasons } from "../model/statusReasons";
 import { createText, languageTag } from "../model/text";
+import type { RegistrationRow } from "../model/types";
+import { webApiCheckInStore } from "../services/checkInStore";
 import { createRegistrationEditor } from "../services/registrationEditor";
 import { webApiStore } from "../services/registrationStore";
 import type { GridActions } from "../views/gridTypes";
@@ -27,11 +29,20 @@ export function createGridController(context: Context): GridController {
   context.mode.trackContainerResize(true);
   const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n), languageTag(context.userSettings.languageId));
   const fallbackReasons = fallbackStatusReasons(text("Status_Active"), text("Status_Inactive"));
-  const adapter = createDatasetAdapter(context.parameters.sessionRegistrations, text);
-  const editor = createRegistrationEditor({ store: webApiStore(context.webAPI, ENTITY) });
   let access: TableAccess | undefined;
-  let notice: string | undefined;
   let policy: EditPolicy | undefined;
+  // The lookups a check-in record binds to, read from the dataset (asked for when the view lacks them).
+  const adapter = createDatasetAdapter(context.parameters.sessionRegistrations, text, () =>
+    context.parameters.createCheckInRecords?.raw === false ? [] : [Column.Contact, Column.Session, Column.Event, Column.EventRegistration]);
+  // The record's name: the attendee and the session ("Ana Silva – Building editable grids").
+  const recordName = ({ name, refs }: RegistrationRow) => (refs.session?.name ? text("CheckIn_RecordName", refs.contact?.name || name, refs.session.name) : refs.contact?.name || name);
+  const editor = createRegistrationEditor({
+    registrations: webApiStore(context.webAPI, ENTITY),
+    checkIns: webApiCheckInStore(context.webAPI),
+    records: () => (policy ?? currentPolicy(context)).records,
+    recordName,
+  });
+  let notice: string | undefined;
   let services: RegistrationGridProps["services"] | undefined;
   let lastInputs: unknown[] = [];
   let lastElement: React.ReactElement | undefined;
@@ -50,11 +61,15 @@ export function createGridController(context: Context): GridController {
   });
 
   /** The same object while nothing in it changed, so cells don't re-render for nothing. */
-  const currentServices = ({ mode, parameters }: Context) => {
-    const next = editPolicy({ ...parameters, isControlDisabled: mode.isControlDisabled, canWrite: access?.canWrite });
-    const statusReasons = access?.statusReasons ?? fallbackReasons;
+  const currentPolicy = ({ mode, parameters }: Context) => {
+    const next = editPolicy({ ...parameters, isControlDisabled: mode.isControlDisabled, canWrite: access?.canWrite, canCreateCheckIns: access?.canCreateCheckIns });
     if (JSON.stringify(next) !== JSON.stringify(policy)) policy = next;
-    if (!services || services.policy !== policy || services.statusReasons !== statusReasons) services = { text, policy: policy ?? next, statusReasons, editor };
+    return policy ?? next;
+  };
+  const currentServices = (current: Context) => {
+    const currentPolicyValue = currentPolicy(current);
+    const statusReasons = access?.statusReasons ?? fallbackReasons;
+    if (!services || services.policy !== currentPolicyValue || services.statusReasons !== statusReasons) services = { text, policy: currentPolicyValue, statusReasons, editor };
     return services;
   };
 
@@ -68,6 +83,7 @@ export function createGridController(context: Context): GridController {
         // Paging and sorting change together with the records they bring.
         dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds()?.join(),
         mode.allocatedWidth, mode.allocatedHeight, mode.isControlDisabled, p.pageSize?.raw, p.allowCheckInEdit?.raw, p.allowSyncEdit?.raw, p.allowStatusEdit?.raw,
+        p.createCheckInRecords?.raw,
         access, notice,
       ];
       if (lastElement && inputs.every((v, i) => v === lastInputs[i])) return lastElement;

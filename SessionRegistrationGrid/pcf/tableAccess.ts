@@ -1,29 +1,31 @@
-import { Column, ENTITY } from "../ManifestConstants";
+import { CheckIn, Column, ENTITY } from "../ManifestConstants";
 import { readStatusReasons, type StatusReason } from "../model/statusReasons";
 
 export interface TableAccess {
   canWrite: boolean;
+  /** Whether the user may create check-in records; without it, check-ins are counted alone. */
+  canCreateCheckIns: boolean;
   statusReasons: StatusReason[];
 }
 
-/** PrivilegeType.Write and PrivilegeDepth.Basic: any write privilege at all. */
+/** PrivilegeType.Create and Write, PrivilegeDepth.Basic: any create or write privilege at all. */
+const CREATE = 1;
 const WRITE = 3;
 const BASIC_DEPTH = 0;
 
 /**
- * Reads the status reasons and the user's write privilege. hasEntityPrivilege can answer false until
- * getEntityMetadata has run once for the table, so it is asked only afterwards.
- * When the metadata can't be had, the documented status pairs are used and writing is left to Dataverse to refuse.
+ * Reads the status reasons and the user's privileges. hasEntityPrivilege can answer false until
+ * getEntityMetadata has run once for the table, so it is asked only afterwards. When the metadata can't be had,
+ * the documented status pairs are used and writing is left to Dataverse to refuse.
  */
 export async function loadTableAccess(utils: ComponentFramework.Utility, fallback: StatusReason[]): Promise<TableAccess> {
-  let metadata: unknown;
-  try {
-    metadata = await utils.getEntityMetadata(ENTITY, [Column.StatusReason, Column.State]);
-  } catch {
-    return { canWrite: true, statusReasons: fallback };
-  }
+  const [registrations, checkIns] = await Promise.allSettled([
+    utils.getEntityMetadata(ENTITY, [Column.StatusReason, Column.State]),
+    utils.getEntityMetadata(CheckIn.Entity, []),
+  ]);
   return {
-    canWrite: utils.hasEntityPrivilege(ENTITY, WRITE, BASIC_DEPTH),
-    statusReasons: readStatusReasons(metadata, fallback),
+    canWrite: registrations.status === "rejected" || utils.hasEntityPrivilege(ENTITY, WRITE, BASIC_DEPTH),
+    canCreateCheckIns: checkIns.status === "rejected" || utils.hasEntityPrivilege(CheckIn.Entity, CREATE, BASIC_DEPTH),
+    statusReasons: registrations.status === "fulfilled" ? readStatusReasons(registrations.value, fallback) : fallback,
   };
 }

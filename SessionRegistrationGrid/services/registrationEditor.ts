@@ -1,13 +1,17 @@
 import type { BulkOutcome } from "../model/bulkActions";
 import {
   addChange, failChange, failedChanges, isSettled, NO_EDITS, removeChanges, settleChange, shownFields, updateChange,
-  type Change, type ChangeSource, type RowEdits,
+  type Change, type ChangeSource, type RecordStep, type RowEdits,
 } from "../model/changes";
+import { bareGuid } from "../model/checkInRecord";
+import type { RecordsMode } from "../model/editPolicy";
 import type { Edit } from "../model/edits";
 import { classifyError, type Problem } from "../model/errors";
-import { createPressGuard, type PressGuard } from "../model/pressGuard";
+import { createPressGuard } from "../model/pressGuard";
 import { failedCheckIn } from "../model/rowStatus";
 import type { RegistrationFields, RegistrationRow } from "../model/types";
+import type { CheckInStore } from "./checkInStore";
+import { createEventRegistrationFinder } from "./eventRegistrations";
 import { newGuid } from "./ids";
 import { createNotifier, type Schedule } from "./notifier";
 import type { RegistrationStore } from "./registrationStore";
@@ -15,7 +19,12 @@ import { DEFAULT_RETRY, realSleep, SaveFailed, withRetries, type RetryPolicy, ty
 import { attemptSave, type SaveResult } from "./saveChange";
 
 export interface EditorOptions {
-  store: RegistrationStore;
+  registrations: RegistrationStore;
+  checkIns: CheckInStore;
+  /** Whether check-ins make check-in records now (default: yes). */
+  records?: () => RecordsMode;
+  /** The check-in record's name: the attendee and the session. */
+  recordName?: (row: RegistrationRow) => string;
   retry?: RetryPolicy;
   sleep?: Sleep;
   now?: () => number;
@@ -29,13 +38,16 @@ export interface EditorOptions {
 /** What a press of a row's Check in did. */
 export type CheckInPress = "counted" | "retried" | "repeat";
 
-/** A saved check-in, for the status line. */
-export interface CheckedIn {
+/** A check-in this page made and saved: it can be undone until the page is reloaded. */
+export interface SavedCheckIn {
+  /** The check-in's id, which is also its record's. */
+  id: string;
   rowId: string;
   name: string;
   /** The count stored after it. */
   count: number;
   source: ChangeSource;
+  record: RecordStep;
 }
 
 export interface BulkOptions {
@@ -49,7 +61,7 @@ export interface RegistrationEditor {
   /** This registration's edit state changed; coalesced. */
   subscribeRow(id: string, listener: () => void): () => void;
   /** Every check-in that was saved. */
-  onCheckedIn(listener: (checkedIn: CheckedIn) => void): () => void;
+  onCheckedIn(listener: (checkedIn: SavedCheckIn) => void): () => void;
   edits(id: string): RowEdits;
   /** What the row shows now: loaded values, newer stored ones, and the changes still saving. */
   shown(row: RegistrationRow): RegistrationFields;
@@ -57,6 +69,8 @@ export interface RegistrationEditor {
   failures(): Change[];
   /** When a repeated press on this row was last ignored (the two-second rule). */
   repeatIgnoredAt(id: string): number | undefined;
+  /** The row's saved check-ins from this page that can still be undone, oldest first. */
+  undoable(id: string): readonly SavedCheckIn[];
   /**
    * The dataset brought different values for these registrations: what it shows now replaces what was
    * remembered as stored, once nothing of the row's is saving. Rows it re-delivers unchanged keep it (a page
@@ -68,6 +82,10 @@ export interface RegistrationEditor {
    * within two seconds of the last counted press. `done` never rejects: it resolves with the problem, if any.
    */
   checkIn(row: RegistrationRow): { press: CheckInPress; done: Promise<Problem | undefined> };
+  /** Takes back the row's newest check-in from this page (or the one named): record deactivated, count one lower. */
+  undoCheckIn(row: RegistrationRow, checkIn?: string): Promise<Problem | undefined>;
+  /** The undo of the row's newest undoable check-in (or the one named), for a bulk run; undefined when there is none. */
+  undoEdit(rowId: string, checkIn?: string): Edit | undefined;
   /** Queues a change of one row. Never rejects: resolves with the problem when it failed (the failure is kept). */
   submit(row: RegistrationRow, edit: Edit): Promise<Problem | undefined>;
   /** Saves the row's failed changes again; after a conflict this is the user's choice to overwrite. */
@@ -76,7 +94,10 @@ export interface RegistrationEditor {
   discard(id: string): void;
   retryAll(): void;
   discardAll(): void;
-  /** The same change for many rows, paced with everything else; outcomes per row, failures not kept in the rows. */
+  /**
+   * The same change for many rows, paced with everything else; outcomes per row. A row's failed change of the
+   * same kind is retried rather than made again (Retry failed), and failures stay in their rows.
+   */
   runBulk(rows: readonly RegistrationRow[], editFor: (row: RegistrationRow) => Edit | undefined, options?: BulkOptions): Promise<BulkOutcome[]>;
   dispose(): void;
 }
@@ -87,11 +108,13 @@ interface Finished {
   notStarted?: boolean;
 }
 
+const ALWAYS_RECORD: RecordsMode = { create: true };
+
 /**
  * Owns every change to session registrations: one queue per registration (its changes never overlap), at most
- * `concurrency` saving at once, a fresh read before each write, conflicts, retries of transient failures,
- * what the grid shows meanwhile and after (what it knows is stored, until the dataset brings newer data), and
- * failed changes kept with their reason.
+ * `concurrency` saving at once, a check-in's record before its count, a fresh read before each write, conflicts,
+ * retries of transient failures, what the grid shows meanwhile and after (what it knows is stored, until the
+ * dataset brings newer data), failed changes kept with their reason, and undo of the check-ins it made.
  *
  * It never refreshes the dataset: a model-driven refresh starts again at page one, which would drop the pages
  * the user scrolled through and move the list under them.
@@ -101,7 +124,13 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const newId = options.newId ?? newGuid;
   const concurrency = options.concurrency ?? 4;
   const notifier = createNotifier(options.schedule);
-  const guard: PressGuard = createPressGuard();
+  const guard = createPressGuard();
+  const ports = {
+    registrations: options.registrations,
+    checkIns: options.checkIns,
+    records: options.records ?? (() => ALWAYS_RECORD),
+    findEventRegistration: createEventRegistrationFinder(options.checkIns),
+  };
   const rows = new Map<string, RowEdits>();
   /** Queued change ids in the order they were made. */
   const queue: string[] = [];
@@ -111,7 +140,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const repeats = new Map<string, number>();
   /** A bulk run's Cancel: its changes that have not started by then never start. */
   const cancelled = new Map<string, () => boolean>();
-  const checkedInListeners = new Set<(c: CheckedIn) => void>();
+  const saved = new Map<string, SavedCheckIn[]>();
+  /** Check-ins whose undo is queued, saving or failed: not offered for undo again. */
+  const undoing = new Set<string>();
+  const checkedInListeners = new Set<(c: SavedCheckIn) => void>();
   let seq = 0;
   let saving = 0;
   let disposed = false;
@@ -142,10 +174,19 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const baseOf = (row: RegistrationRow) => ({ ...row.fields, ...edits(row.id).stored });
 
   const enqueue = (row: RegistrationRow, edit: Edit, source: ChangeSource, isCancelled?: () => boolean): Promise<Finished> => {
-    // A bulk action states the end the user wants for every row, whatever it was: it is no conflict.
-    const change: Change = { id: newId(), rowId: row.id, name: row.name, edit, seen: baseOf(row), status: "queued", source, seq: ++seq, overwrite: source === "bulk" };
+    const { contact, session, event, eventRegistration } = row.refs;
+    const change: Change = {
+      id: newId(), rowId: row.id, name: row.name, edit, seen: baseOf(row), status: "queued", source, seq: ++seq, madeAt: now(),
+      // A bulk action states the end the user wants for every row, whatever it was: it is no conflict.
+      overwrite: source === "bulk",
+      ...(edit.kind === "checkIn" && {
+        targets: { registration: bareGuid(row.id), contact: contact?.id, session: session?.id, event: event?.id, eventRegistration: eventRegistration?.id },
+        recordName: options.recordName?.(row) ?? row.name,
+      }),
+    };
     changeRow.set(change.id, row.id);
     if (isCancelled) cancelled.set(change.id, isCancelled);
+    if (edit.kind === "undoCheckIn") undoing.add(edit.checkIn);
     setEdits(row.id, addChange(edits(row.id), change));
     const done = new Promise<Finished>((resolve) => waiters.set(change.id, resolve));
     queue.push(change.id);
@@ -167,6 +208,20 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     }
   };
 
+  /** A saved check-in becomes undoable; a saved undo takes its check-in off the list. */
+  const remember = (change: Change, stored: Partial<RegistrationFields>) => {
+    const { edit, rowId } = change;
+    if (edit.kind === "undoCheckIn") {
+      undoing.delete(edit.checkIn);
+      saved.set(rowId, (saved.get(rowId) ?? []).filter((c) => c.id !== edit.checkIn));
+      return;
+    }
+    if (edit.kind !== "checkIn") return;
+    const checkedIn: SavedCheckIn = { id: change.id, rowId, name: change.name, count: stored.timesCheckedIn ?? 0, source: change.source, record: change.record ?? "made" };
+    saved.set(rowId, [...(saved.get(rowId) ?? []), checkedIn]);
+    for (const listener of checkedInListeners) listener(checkedIn);
+  };
+
   const run = async (change: Change) => {
     const { id, rowId } = change;
     saving++;
@@ -174,8 +229,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     setEdits(rowId, updateChange(edits(rowId), id, { status: "saving" }));
     let fresh: Partial<RegistrationFields> = {};
     try {
-      const saved = await withRetries(
-        () => attemptSave(options.store, {
+      const result = await withRetries(
+        () => attemptSave(ports, {
           current: () => find(id) ?? change,
           record: (patch) => setEdits(rowId, updateChange(edits(rowId), id, patch)),
           read: (row) => (fresh = row.fields),
@@ -183,22 +238,19 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         options.retry ?? DEFAULT_RETRY,
         options.sleep ?? realSleep,
       );
+      const done = find(id) ?? change;
       // Later changes of this row would have seen what this one wrote.
-      const written = saved.stored;
+      const written = result.stored;
       let next = settleChange(edits(rowId), id, written);
       for (const later of next.changes) if (later.status === "queued") next = updateChange(next, later.id, { seen: { ...later.seen, ...written } });
       setEdits(rowId, next);
-      if (change.edit.kind === "checkIn") for (const listener of checkedInListeners) listener({ rowId, name: change.name, count: written.timesCheckedIn ?? 0, source: change.source });
+      remember(done, written);
       forget(id);
-      finish(id, { result: saved.result });
+      finish(id, { result: result.result });
     } catch (error) {
       const problem = error instanceof SaveFailed ? error.problem : classifyError(error);
-      // A bulk run reports its failures in its summary; a row's own change stays in the row for Retry or Discard.
-      const next = change.source === "bulk"
-        ? { ...removeChanges(edits(rowId), (c) => c.id === id), stored: { ...edits(rowId).stored, ...fresh } }
-        : failChange(edits(rowId), id, problem, fresh);
-      setEdits(rowId, next);
-      if (change.source === "bulk") forget(id);
+      // Kept with what it had done (a check-in's record made): Retry finishes it, never starts it again.
+      setEdits(rowId, failChange(edits(rowId), id, problem, fresh));
       finish(id, { problem });
     } finally {
       saving--;
@@ -207,10 +259,19 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     }
   };
 
+  /** Retries one failed change and waits for its outcome. */
+  const resume = (failed: Change) => {
+    const done = new Promise<Finished>((resolve) => waiters.set(failed.id, resolve));
+    setEdits(failed.rowId, updateChange(edits(failed.rowId), failed.id, { status: "queued", problem: undefined }));
+    queue.push(failed.id);
+    pump();
+    return done;
+  };
+
   const retry = (id: string) => {
     let next = edits(id);
     for (const failed of failedChanges(next)) {
-      next = updateChange(next, failed.id, { status: "queued", problem: undefined, overwrite: failed.problem?.kind === "conflict" });
+      next = updateChange(next, failed.id, { status: "queued", problem: undefined, overwrite: failed.overwrite || failed.problem?.kind === "conflict" });
       queue.push(failed.id);
     }
     // Keep the order the changes were made in.
@@ -222,7 +283,18 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const discard = (id: string) => {
     const gone = failedChanges(edits(id));
     setEdits(id, removeChanges(edits(id), (c) => c.status === "failed"));
-    for (const c of gone) forget(c.id);
+    for (const c of gone) {
+      // A discarded undo leaves its check-in in place: it can be undone again.
+      if (c.edit.kind === "undoCheckIn") undoing.delete(c.edit.checkIn);
+      forget(c.id);
+    }
+  };
+
+  const undoable = (id: string) => (saved.get(id) ?? []).filter((c) => !undoing.has(c.id));
+  const undoEdit = (rowId: string, checkIn?: string): Edit | undefined => {
+    const candidates = undoable(rowId);
+    const target = checkIn ? candidates.find((c) => c.id === checkIn) : candidates[candidates.length - 1];
+    return target && { kind: "undoCheckIn", checkIn: target.id, recorded: target.record === "made" };
   };
 
   const problemOf = (finished: Promise<Finished>) => finished.then((f) => f.problem);
@@ -238,6 +310,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     shown: (row) => shownFields(row.fields, edits(row.id)),
     failures: () => [...rows.values()].flatMap(failedChanges).sort((a, b) => a.seq - b.seq),
     repeatIgnoredAt: (id) => repeats.get(id),
+    undoable,
     syncWithDataset(changedIds) {
       for (const id of changedIds) {
         const state = rows.get(id);
@@ -253,13 +326,14 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         return { press: "repeat", done: Promise.resolve(undefined) };
       }
       const failed = failedCheckIn(edits(row.id));
-      if (failed) {
-        const done = new Promise<Finished>((resolve) => waiters.set(failed.id, resolve));
-        retry(row.id);
-        return { press: "retried", done: problemOf(done) };
-      }
+      if (failed) return { press: "retried", done: problemOf(resume(failed)) };
       return { press: "counted", done: problemOf(enqueue(row, { kind: "checkIn" }, "row")) };
     },
+    undoCheckIn(row, checkIn) {
+      const edit = undoEdit(row.id, checkIn);
+      return edit ? problemOf(enqueue(row, edit, "row")) : Promise.resolve(undefined);
+    },
+    undoEdit,
     submit: (row, edit) => problemOf(enqueue(row, edit, "row")),
     retry,
     discard,
@@ -273,7 +347,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       let done = 0;
       const outcomes = bulkRows.map(async (row): Promise<BulkOutcome> => {
         const edit = editFor(row);
-        const finished = edit ? await enqueue(row, edit, "bulk", bulk.isCancelled) : undefined;
+        const failed = edit && failedChanges(edits(row.id)).find((c) => c.edit.kind === edit.kind);
+        const finished = !edit ? undefined : failed ? await resume(failed) : await enqueue(row, edit, "bulk", bulk.isCancelled);
         bulk.onProgress?.(++done, bulkRows.length);
         if (!finished) return { id: row.id, result: "skipped" };
         if (finished.notStarted) return { id: row.id, result: "notStarted" };

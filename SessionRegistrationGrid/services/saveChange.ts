@@ -1,7 +1,10 @@
 import type { Change } from "../model/changes";
-import { columnsToRead, isConflict, isStored, payloadFor, writtenFields, type FreshRow } from "../model/edits";
-import { classifyError } from "../model/errors";
+import { checkInRecordBody } from "../model/checkInRecord";
+import type { RecordsMode } from "../model/editPolicy";
+import { columnsToRead, isConflict, isCountStep, isStored, payloadFor, writtenFields, type FreshRow } from "../model/edits";
+import { classifyError, isDuplicateKey } from "../model/errors";
 import type { RegistrationFields } from "../model/types";
+import type { CheckInStore } from "./checkInStore";
 import type { RegistrationStore } from "./registrationStore";
 import { SaveFailed } from "./retry";
 
@@ -10,6 +13,14 @@ export interface SaveResult {
   stored: Partial<RegistrationFields>;
   /** "already": the row held the value, nothing was written. */
   result: "changed" | "already";
+}
+
+/** What the save steps talk to. */
+export interface SavePorts {
+  registrations: RegistrationStore;
+  checkIns: CheckInStore;
+  records(): RecordsMode;
+  findEventRegistration(change: Change): Promise<string | null>;
 }
 
 /** What one attempt may tell the editor while it runs. */
@@ -22,16 +33,55 @@ export interface AttemptHooks {
 }
 
 /**
- * One attempt to save a change: a fresh read of what the change depends on, then the write computed from it.
- * A check-in adds one to the count read just now (two desks both count); a setting is refused as a conflict
- * when someone else changed what the user saw, unless the user chose to overwrite.
+ * One attempt to save a change. A check-in first makes its check-in record (the rest of Event Management reads
+ * attendance from those), then adds one to the count read just now; its undo deactivates that record, then takes
+ * one away. Each step done is recorded on the change, so a retry does only what is left.
  */
-export async function attemptSave(store: RegistrationStore, hooks: AttemptHooks): Promise<SaveResult> {
+export async function attemptSave(ports: SavePorts, hooks: AttemptHooks): Promise<SaveResult> {
+  const change = hooks.current();
+  if (change.edit.kind === "checkIn" && !change.record) await makeRecord(ports, hooks, change);
+  if (change.edit.kind === "undoCheckIn" && change.edit.recorded && !change.record) {
+    try {
+      await ports.checkIns.deactivate(change.edit.checkIn);
+    } catch (error) {
+      // Someone deleted the record meanwhile: nothing is left to deactivate, the count still comes down.
+      if (classifyError(error).kind !== "notFound") throw error;
+    }
+    hooks.record({ record: "made" });
+  }
+  return writeFields(ports.registrations, hooks);
+}
+
+/**
+ * The check-in record, with the id made at the press: every attempt sends the same one, and Dataverse's
+ * duplicate-key answer means an earlier attempt landed. Without an event registration (the check-in form needs
+ * one) or when records are off, the check-in is counted without a record, and the row says why.
+ */
+async function makeRecord(ports: SavePorts, hooks: AttemptHooks, change: Change): Promise<void> {
+  const mode = ports.records();
+  if (!mode.create) return hooks.record({ record: mode.reason });
+  const targets = change.targets ?? { registration: change.rowId };
+  const eventRegistration = targets.eventRegistration ?? (await ports.findEventRegistration(change));
+  if (!eventRegistration) return hooks.record({ record: "noEventRegistration" });
+  try {
+    await ports.checkIns.create(checkInRecordBody(change.id, change.recordName ?? change.name, { ...targets, eventRegistration }, new Date(change.madeAt)));
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+  hooks.record({ record: "made" });
+}
+
+/**
+ * A fresh read of what the change depends on, then the write computed from it. A check-in or its undo changes
+ * the count read just now (two desks both count); a setting is refused as a conflict when someone else changed
+ * what the user saw, unless the user chose to overwrite.
+ */
+async function writeFields(store: RegistrationStore, hooks: AttemptHooks): Promise<SaveResult> {
   const change = hooks.current();
   const { edit, rowId } = change;
   const fresh = await store.read(rowId, columnsToRead(edit));
   hooks.read(fresh);
-  if (edit.kind === "checkIn") {
+  if (isCountStep(edit)) {
     const lost = change.unconfirmed;
     // The earlier attempt's write landed though its answer was lost: the row holds what it wrote, under a newer version.
     if (lost && fresh.fields.timesCheckedIn === lost.count && fresh.version !== lost.readVersion) {
@@ -44,7 +94,9 @@ export async function attemptSave(store: RegistrationStore, hooks: AttemptHooks)
   }
   const payload = payloadFor(edit, fresh);
   const written = writtenFields(edit, fresh.fields);
-  if (edit.kind === "checkIn") hooks.record({ unconfirmed: { count: written.timesCheckedIn!, readVersion: fresh.version } });
+  // An undo on a count already at 0 has nothing to write.
+  if (isCountStep(edit) && written.timesCheckedIn === (fresh.fields.timesCheckedIn ?? 0)) return { stored: fresh.fields, result: "changed" };
+  if (isCountStep(edit)) hooks.record({ unconfirmed: { count: written.timesCheckedIn!, readVersion: fresh.version } });
   try {
     await store.write(rowId, payload);
   } catch (error) {

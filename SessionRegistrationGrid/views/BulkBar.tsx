@@ -2,6 +2,7 @@ import { DefaultButton, Dialog, DialogFooter, DialogType, MessageBar, MessageBar
 import * as React from "react";
 import { allowedBulkActions, bulkEdit, needsConfirmation, summarizeBulk, type BulkAction, type BulkSummary } from "../model/bulkActions";
 import { describeBulk } from "../model/describe";
+import type { Edit } from "../model/edits";
 import type { RegistrationRow } from "../model/types";
 import { useGrid } from "./GridContext";
 
@@ -21,29 +22,42 @@ export const BulkBar = ({ selected, moreNotLoaded, select }: BulkBarProps) => {
   const [progress, setProgress] = React.useState<[done: number, total: number]>();
   const [summary, setSummary] = React.useState<BulkSummary>();
   const [confirming, setConfirming] = React.useState<{ action: BulkAction; rows: readonly RegistrationRow[] }>();
+  /** The check-ins the last bulk check-in made, by registration: its summary offers to undo them. */
+  const [madeCheckIns, setMadeCheckIns] = React.useState<{ rows: readonly RegistrationRow[]; ids: ReadonlyMap<string, string> }>();
   const cancelled = React.useRef(false);
+  /** The last run's edits, for Retry failed. */
+  const lastEdits = React.useRef<(row: RegistrationRow) => Edit | undefined>(() => undefined);
 
-  const run = async (action: BulkAction, rows: readonly RegistrationRow[]) => {
+  const run = async (action: BulkAction, rows: readonly RegistrationRow[], editFor = (row: RegistrationRow) => bulkEdit(action, editor.shown(row), statusReasons)) => {
     cancelled.current = false;
+    lastEdits.current = editFor;
     setSummary(undefined);
+    setMadeCheckIns(undefined);
     setProgress([0, rows.length]);
-    const outcomes = await editor.runBulk(rows, (row) => bulkEdit(action, editor.shown(row), statusReasons), {
+    const inRun = new Set(rows.map((row) => row.id));
+    const made = new Map<string, string>();
+    const stopListening = editor.onCheckedIn((c) => c.source === "bulk" && inRun.has(c.rowId) && made.set(c.rowId, c.id));
+    const outcomes = await editor.runBulk(rows, editFor, {
       isCancelled: () => cancelled.current,
       onProgress: (done, total) => setProgress([done, total]),
     });
+    stopListening();
     const result = summarizeBulk(action, outcomes);
     setProgress(undefined);
     setSummary(result);
+    if (made.size) setMadeCheckIns({ rows: rows.filter((row) => made.has(row.id)), ids: made });
     select(result.failedIds);
   };
+  const undoRun = () => madeCheckIns && void run("undoCheckIn", madeCheckIns.rows, (row) => editor.undoEdit(row.id, madeCheckIns.ids.get(row.id)));
   const start = (action: BulkAction, rows: readonly RegistrationRow[]) => {
     if (needsConfirmation(action, rows.length)) setConfirming({ action, rows });
     else void run(action, rows);
   };
+  // The failed rows' changes are retried where they stopped (a check-in's record is not made twice).
   const retryFailed = () => {
     if (!summary) return;
     const failed = new Set(summary.failedIds);
-    void run(summary.action, selected.filter((row) => failed.has(row.id)));
+    void run(summary.action, selected.filter((row) => failed.has(row.id)), lastEdits.current);
   };
 
   return (
@@ -56,6 +70,7 @@ export const BulkBar = ({ selected, moreNotLoaded, select }: BulkBarProps) => {
           actions={
             <div>
               {summary.failedIds.length > 0 && <MessageBarButton onClick={retryFailed}>{text("Bulk_RetryFailed")}</MessageBarButton>}
+              {madeCheckIns && <MessageBarButton onClick={undoRun}>{text("Bulk_Undo")}</MessageBarButton>}
               <MessageBarButton onClick={() => setSummary(undefined)}>{text("Bulk_Dismiss")}</MessageBarButton>
             </div>
           }

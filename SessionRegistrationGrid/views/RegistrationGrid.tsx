@@ -48,6 +48,9 @@ export const RegistrationGrid = ({ grid, layout, services, actions, notice }: Re
     <GridContext.Provider value={value}>
       <div className="srg-root" style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
         {policy.readOnlyReason && <MessageBar messageBarType={MessageBarType.info}>{text(policy.readOnlyReason)}</MessageBar>}
+        {policy.checkIn && !policy.records.create && policy.records.reason === "noPrivilege" && (
+          <MessageBar messageBarType={MessageBarType.info}>{text("Records_NoPrivilege")}</MessageBar>
+        )}
         {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
         <MessageLine announcer={announcer} />
         <div className="srg-scroll" data-is-scrollable="true">

@@ -1,36 +1,20 @@
 import type { Text } from "../model/text";
 
-let context: CanvasRenderingContext2D | null | undefined;
-
-/** The rendered width of a text in the grid's font; an estimate where there is no canvas (tests). */
-export function textWidth(value: string, font = "14px 'Segoe UI', sans-serif"): number {
-  if (context === undefined) {
-    try {
-      context = typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
-    } catch {
-      context = null; // jsdom without the canvas package
-    }
-  }
-  if (!context) return value.length * 7.5;
-  context.font = font;
-  return Math.ceil(context.measureText(value).width);
-}
+/** About how wide a text is in the grid's font (Segoe UI averages about half its size per character). */
+const width = (value: string, fontSize = 14) => Math.ceil(value.length * fontSize * 0.52);
 
 const BUTTON_PADDING = 26;
-const ICON = 12;
+const SMALL_BUTTON = 26;
 const GAP = 8;
-const SMALL = "12px 'Segoe UI', sans-serif";
-const small = (value: string) => textWidth(value, SMALL);
 
 /**
- * The check-in column is as wide as its content in the user's language: "Check in again" with "Checked in ×N"
- * (or "Saving…", an ignored repeat) beside it, or a change that wasn't saved with Retry and Discard. A long
+ * The check-in column is as wide as its content in the user's language: "Check in again", its Undo, and
+ * "Checked in ×N" (or "Saving…", an ignored repeat), or a change that wasn't saved with Retry and Discard. A long
  * reason may be cut there: the note's tooltip has the whole explanation.
  */
 export function checkInColumnWidth(text: Text): number {
-  const button = Math.max(textWidth(text("CheckIn_Button")), textWidth(text("CheckIn_Again")) + ICON) + BUTTON_PADDING;
-  const beside = Math.max(small(text("CheckIn_Count", 99)) + ICON + 4, small(text("Edit_Saving")) + 16, small(text("CheckIn_Repeat")) + ICON);
-  const failed = textWidth(text("CheckIn_Button")) + BUTTON_PADDING + GAP
-    + Math.max(small(text("Row_NotSaved")) + ICON, small(text("Reason_network"))) + small(text("Edit_Retry")) + 18 + 26 + 2 * 6;
-  return Math.min(360, Math.max(button + GAP + beside, failed) + 4);
+  const button = Math.max(width(text("CheckIn_Button")), width(text("CheckIn_Again")) + 12) + BUTTON_PADDING;
+  const beside = Math.max(width(text("CheckIn_Count", 99), 12), width(text("Edit_Saving"), 12), width(text("CheckIn_Repeat"), 12)) + 16;
+  const failed = width(text("CheckIn_Button")) + BUTTON_PADDING + Math.max(width(text("Row_NotSaved"), 12) + 12, width(text("Reason_network"), 12)) + width(text("Edit_Retry"), 12) + 18 + SMALL_BUTTON + 3 * GAP;
+  return Math.min(380, Math.max(button + GAP + SMALL_BUTTON + GAP + beside, failed) + 4);
 }

@@ -121,7 +121,7 @@ describe("nothing lost", () => {
     const row = rowNamed(name);
     expect(row.cells.getByRole("switch").getAttribute("aria-checked")).toBe(String(wasOn));
     expect(row.cells.getByText(`Synced: ${wasOn ? "No" : "Yes"}: not saved`)).toBeTruthy();
-    expect(row.cells.getByText("refused by Dataverse").parentElement?.getAttribute("title")).toMatch(/^Dataverse refused the change: "A validation error occurred/);
+    expect(row.cells.getByText("refused by Dataverse").parentElement?.getAttribute("title")).toMatch(/: Dataverse refused the change: "A validation error occurred/);
     fireEvent.click(row.cells.getByRole("button", { name: `Retry the unsaved change for ${name}` }));
     await settle();
     expect(updates(dataverse).map((c) => c.outcome)).toEqual(["error", "ok"]);

@@ -5,5 +5,3 @@ registerIcons({
   icons: { CircleRing: "○", StatusCircleCheckmark: "✓", CheckMark: "✓", SortUp: "↑", SortDown: "↓", ChevronDown: "⌄", Info: "i", ErrorBadge: "!", Warning: "!", Completed: "✓", Clear: "×", Blocked2: "!", Cancel: "×" },
 });
 
-// jsdom has no canvas (and logs an error when asked for one): text is measured by estimate there.
-if (typeof HTMLCanvasElement !== "undefined") HTMLCanvasElement.prototype.getContext = () => null;

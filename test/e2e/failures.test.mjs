@@ -47,7 +47,8 @@ describe("failures", () => {
     const note = row.locator(".srg-failed");
     await expectText(note.locator(".srg-failed-what"), await h.text("Row_NotSavedChange", await h.text("Change_syncYes")));
     await expectText(note.locator(".srg-failed-why"), await h.text("Reason_rejected"));
-    assert.equal(await note.locator(".srg-failed-text").getAttribute("title"), await h.text("Problem_rejected", VALIDATION));
+    // The tooltip says which change and why, in full.
+    assert.equal(await note.locator(".srg-failed-text").getAttribute("title"), `${await h.text("Row_NotSavedChange", await h.text("Change_syncYes"))}: ${await h.text("Problem_rejected", VALIDATION)}`);
     await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).waitFor();
     await row.getByRole("button", { name: await h.text("Row_DiscardLabel", r.name), exact: true }).waitFor();
     await expectText(h.pending.locator(".srg-pending-text"), "1 change not saved");
@@ -114,7 +115,7 @@ describe("failures", () => {
     await input.fill("7");
     await input.press("Enter");
     await expectText(row.locator(".srg-failed-why"), await h.text("Reason_conflict"));
-    assert.equal(await row.locator(".srg-failed-text").getAttribute("title"), await h.text("Problem_conflict"));
+    assert.equal(await row.locator(".srg-failed-text").getAttribute("title"), `${await h.text("Row_NotSavedChange", await h.text("Change_count", 7))}: ${await h.text("Problem_conflict")}`);
     assert.deepEqual((await h.updates(r.id)).map((u) => u.data), [{ [SYNC]: SYNC_YES }], "nothing written over their count");
     await row.getByRole("button", { name: "Times checked in: 2", exact: true }).waitFor(); // their value
     await page.screenshot({ path: screenshotPath("conflict") });

@@ -19,10 +19,12 @@ describe("first render", () => {
     assert.equal(info.viewName, "Session Registrations (subgrid)");
     assert.ok(info.matching >= 50 && info.matching <= 300, `a subgrid-sized session (${info.matching})`);
 
-    // The view lacks the check-in count: the control asks for it and shows it, with the action.
+    // The view lacks the check-in count: the control asks for it and shows it, with the action; it also reads
+    // the event registration a check-in record binds to, without showing it.
     assert.deepEqual(await headers(page), SUBGRID_HEADERS);
     const added = (await h.activity("addColumn")).map((e) => e.detail.name).sort();
-    assert.deepEqual(added, ["msevtmgt_timescheckedin"]);
+    assert.deepEqual(added, ["msevtmgt_registrationid", "msevtmgt_timescheckedin"]);
+    assert.equal((await h.activity("refresh")).length, 1, "one load brings both");
     assert.deepEqual((await h.activity("setPageSize")).map((e) => e.detail.size), [250], "the manifest's default page size");
 
     await expectText(h.pagingText, `${formatCount(info.matching)} of ${formatCount(info.matching)}`);
@@ -63,7 +65,7 @@ describe("first render", () => {
     const info = await h.open({ view: "all" });
     assert.ok(info.matching > 5000, `over 5,000 registrations (${info.matching})`);
     assert.equal(info.totalResultCount, -1, "the platform stops counting past 5,000");
-    assert.deepEqual(await h.activity("addColumn"), [], "the view has every edited column");
+    assert.deepEqual((await h.activity("addColumn")).map((e) => e.detail.name), ["msevtmgt_registrationid"], "the view has every edited column; a record's event registration is read");
     await expectText(h.pagingText, "250 of 5,000+");
     await h.loadMore.waitFor();
     assert.deepEqual(await headers(page), ["Registration ID", "Check-in", "Contact", "Session", "Event", "Times checked in", "Synced with provider", "Status Reason", "Created On"]);

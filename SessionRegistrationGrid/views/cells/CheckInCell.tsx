@@ -26,10 +26,12 @@ function useRecent(at: number | undefined, ms: number): boolean {
  * it before pressing). A cancelled registration says so. Beside it, what is happening to the row's changes.
  */
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
-  const { text, policy, editor } = useGrid();
+  const { text, policy, editor, announce } = useGrid();
   const { edits, shown } = useRegistration(row);
   const repeatIgnored = useRecent(editor.repeatIgnoredAt(row.id), REPEAT_WINDOW_MS);
-  const note = rowNote(edits, repeatIgnored);
+  const undoable = editor.undoable(row.id);
+  const last = undoable[undoable.length - 1];
+  const note = rowNote(edits, repeatIgnored, last?.record);
   const action = checkInAction(shown);
   let main: React.ReactNode = null;
   if (action === "cancelled") main = <span className="srg-cancelled">{text("CheckIn_Cancelled")}</span>;
@@ -52,6 +54,17 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
   return (
     <div className="srg-checkin">
       {main}
+      {/* Until the page is reloaded, a check-in made here can be taken back. A compact ↶ (drawn by the CSS). */}
+      {last && action === "again" && rowPolicy(policy, shown.state).checkIn && (
+        <button
+          type="button"
+          className="srg-small-button srg-undo"
+          aria-label={text("CheckIn_UndoLabel", row.name)}
+          title={text("CheckIn_Undo")}
+          onClick={() => void editor.undoCheckIn(row).then((problem) => problem || announce(text("CheckIn_Undone", row.name)))}
+          onDoubleClick={stopDoubleClick}
+        />
+      )}
       {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", count)}</span>}
     </div>
   );

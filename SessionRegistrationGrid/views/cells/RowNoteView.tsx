@@ -14,12 +14,15 @@ export const RowNoteView = ({ row, note }: { row: RegistrationRow; note: RowNote
   const { text, editor } = useGrid();
   if (note.kind === "saving") return <span className="srg-note srg-saving">{text("Edit_Saving")}</span>;
   if (note.kind === "repeat") return <span className="srg-note srg-repeat">{text("CheckIn_Repeat")}</span>;
+  if (note.kind === "noRecord") return <span className="srg-note srg-no-record">{text("Row_CountedWithoutRecord")}</span>;
   const { change, more } = note;
   const problem = change.problem ?? { kind: "unknown" as const, detail: "" };
-  const what = change.edit.kind === "checkIn" ? text("Row_NotSaved") : text("Row_NotSavedChange", describeChange(change.edit, text));
+  let what = text("Row_NotSavedChange", describeChange(change.edit, text));
+  // A check-in whose record was made but whose count wasn't: Retry writes only the count.
+  if (change.edit.kind === "checkIn") what = text(change.record === "made" ? "Row_RecordedNotCounted" : "Row_NotSaved");
   return (
     <span className="srg-note srg-failed">
-      <span className="srg-failed-text" title={explain(problem, text)}>
+      <span className="srg-failed-text" title={`${what}: ${explain(problem, text)}`}>
         <span className="srg-failed-what">{more ? text("Row_NotSavedMore", what, more) : what}</span>
         <span className="srg-failed-why">{text(`Reason_${problem.kind}`)}</span>
       </span>

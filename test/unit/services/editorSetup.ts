@@ -1,4 +1,5 @@
 import type { RegistrationRow as GridRow } from "../../../SessionRegistrationGrid/model/types";
+import { webApiCheckInStore } from "../../../SessionRegistrationGrid/services/checkInStore";
 import { createRegistrationEditor, type EditorOptions } from "../../../SessionRegistrationGrid/services/registrationEditor";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { FakeDataverse, type RegistrationRow } from "../../fixtures";
@@ -24,6 +25,8 @@ export function registration(overrides: Partial<RegistrationRow> = {}): Registra
   };
 }
 
+const ref = (id: string | null, entityType: string) => (id ? { id, name: "", entityType } : undefined);
+
 /** The row as the grid loaded it from the dataset. */
 export function loaded(row: RegistrationRow): GridRow {
   return {
@@ -37,19 +40,28 @@ export function loaded(row: RegistrationRow): GridRow {
     },
     statusLabel: row.statecode ? "Inactive" : "Active",
     cells: {},
+    refs: {
+      contact: ref(row._msevtmgt_contactid_value, "contact"),
+      session: ref(row._msevtmgt_sessionid_value, "msevtmgt_session"),
+      event: ref(row._msevtmgt_event_value, "msevtmgt_event"),
+      eventRegistration: ref(row._msevtmgt_registrationid_value ?? null, "msevtmgt_eventregistration"),
+    },
   };
 }
 
 /**
- * An editor over a fake Dataverse holding `rows`, recording the waits it asks for. The clock is the test's
- * (`clock.now`), presses are far apart unless a test moves it less, and notifications are delivered at once.
+ * An editor over a fake Dataverse holding `rows` (or `data`), recording the waits it asks for. The clock is the
+ * test's (`clock.now`), presses are far apart unless a test moves it less, and notifications are delivered at once.
+ * Check-ins are counted alone unless `records` says otherwise.
  */
-export function setup(rows: RegistrationRow[], options: { latencyMs?: number } & Partial<EditorOptions> = {}) {
-  const dataverse = new FakeDataverse({ data: { registrations: rows }, latencyMs: options.latencyMs ?? 0 });
+export function setup(rows: RegistrationRow[], options: { latencyMs?: number; dataverse?: FakeDataverse } & Partial<EditorOptions> = {}) {
+  const dataverse = options.dataverse ?? new FakeDataverse({ data: { registrations: rows }, latencyMs: options.latencyMs ?? 0 });
   const waits: number[] = [];
   const clock = { now: 1_000_000 };
   const editor = createRegistrationEditor({
-    store: webApiStore(dataverse.webApi, "msevtmgt_sessionregistration"),
+    registrations: webApiStore(dataverse.webApi, "msevtmgt_sessionregistration"),
+    checkIns: webApiCheckInStore(dataverse.webApi),
+    records: () => ({ create: false, reason: "disabled" }),
     sleep: async (ms) => {
       waits.push(ms);
     },

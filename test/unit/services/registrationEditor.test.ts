@@ -1,4 +1,5 @@
 import { createRegistrationEditor } from "../../../SessionRegistrationGrid/services/registrationEditor";
+import { webApiCheckInStore } from "../../../SessionRegistrationGrid/services/checkInStore";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { DEFAULT_RETRY } from "../../../SessionRegistrationGrid/services/retry";
 import { loaded, registration, settle, setup } from "./editorSetup";
@@ -52,7 +53,12 @@ describe("check-in", () => {
   it("two desks that loaded the same count both count: each adds to what is stored, not to what it loaded", async () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const deskA = setup([row]);
-    const deskB = createRegistrationEditor({ store: webApiStore(deskA.dataverse.webApi, "msevtmgt_sessionregistration"), schedule: (f) => f() });
+    const deskB = createRegistrationEditor({
+      registrations: webApiStore(deskA.dataverse.webApi, "msevtmgt_sessionregistration"),
+      checkIns: webApiCheckInStore(deskA.dataverse.webApi),
+      records: () => ({ create: false, reason: "disabled" }),
+      schedule: (f) => f(),
+    });
     const seenByBoth = loaded(row);
     await deskA.press(seenByBoth).done;
     await deskB.checkIn(seenByBoth).done;
@@ -301,12 +307,12 @@ describe("what the grid shows", () => {
     const heard: unknown[] = [];
     editor.onCheckedIn((c) => heard.push(c));
     await press(loaded(row)).done;
-    expect(heard).toEqual([{ rowId: idOf(row), name: row.msevtmgt_name, count: 2, source: "row" }]);
+    expect(heard).toEqual([{ id: expect.any(String), rowId: idOf(row), name: row.msevtmgt_name, count: 2, source: "row", record: "disabled" }]);
   });
 });
 
 describe("bulk", () => {
-  it("checks in the selection with at most four calls in flight; a failure in the middle is reported, not kept in the row", async () => {
+  it("checks in the selection with at most four calls in flight; a failure in the middle is reported and kept in its row", async () => {
     const rows = Array.from({ length: 12 }, () => registration({ msevtmgt_timescheckedin: 1 }));
     const { dataverse, editor } = setup(rows, { latencyMs: 3 });
     const failing = idOf(rows[5]);
@@ -319,7 +325,7 @@ describe("bulk", () => {
     expect(dataverse.maxInFlight).toBeGreaterThan(1);
     expect(progress.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(rows.filter((r) => dataverse.get(idOf(r))?.msevtmgt_timescheckedin === 2)).toHaveLength(11);
-    expect(editor.failures()).toEqual([]);
+    expect(editor.failures().map((c) => [c.rowId, c.source])).toEqual([[failing, "bulk"]]);
   });
 
   it("tells what changed from what already was so, and skips cancelled rows for field actions", async () => {

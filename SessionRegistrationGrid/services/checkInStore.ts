@@ -1,0 +1,38 @@
+import { CheckIn, EventRegistration } from "../ManifestConstants";
+import { bareGuid } from "../model/checkInRecord";
+
+/** The slice of Dataverse a check-in record needs: create it, deactivate it, and find the event registration. */
+export interface CheckInStore {
+  create(body: Record<string, unknown>): Promise<void>;
+  /** Undo: an inactive check-in no longer counts as attendance. */
+  deactivate(id: string): Promise<void>;
+  /** The contact's active event registration for the event, or null when there is none. */
+  findEventRegistration(contact: string, event: string): Promise<string | null>;
+  /** The event a session belongs to, for a registration that names no event itself. */
+  sessionEvent(session: string): Promise<string | null>;
+}
+
+const SESSION = "msevtmgt_session";
+const SESSION_EVENT = "_msevtmgt_event_value";
+
+export function webApiCheckInStore(webAPI: ComponentFramework.WebApi): CheckInStore {
+  return {
+    async create(body) {
+      await webAPI.createRecord(CheckIn.Entity, body);
+    },
+    async deactivate(id) {
+      await webAPI.updateRecord(CheckIn.Entity, id, { statecode: 1, statuscode: 2 });
+    },
+    async findEventRegistration(contact, event) {
+      const filter = `${EventRegistration.ContactValue} eq ${bareGuid(contact)} and ${EventRegistration.EventValue} eq ${bareGuid(event)} and statecode eq 0`;
+      const found = await webAPI.retrieveMultipleRecords(EventRegistration.Entity, `?$select=${EventRegistration.Id}&$filter=${filter}&$top=1`);
+      const id = found.entities[0]?.[EventRegistration.Id];
+      return typeof id === "string" ? id : null;
+    },
+    async sessionEvent(session) {
+      const row = await webAPI.retrieveRecord(SESSION, bareGuid(session), `?$select=${SESSION_EVENT}`);
+      const id = row[SESSION_EVENT];
+      return typeof id === "string" ? id : null;
+    },
+  };
+}
