@@ -8,6 +8,7 @@ import {
   type Conference, type FakeHost,
 } from "../test/fixtures";
 import { languages, loadBuild, newControl, parameterDefaults, type ReactControl, selectLanguage } from "./build";
+import { confirmDialog } from "./dialogs";
 import { frame, root } from "./dom";
 import { registerOfflineIcons } from "./icons";
 import { rewindLog } from "./log";
@@ -137,6 +138,7 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     parameters: { ...parameterDefaults(), ...o.parameters, ...(o.pageSize !== undefined ? { pageSize: o.pageSize } : {}) },
     pageSize: o.hostPageSize, datasetLatencyMs: o.datasetLatencyMs, metadataLatencyMs: o.metadataLatencyMs,
     width: o.width, height: o.height, disabled: o.disabled, label: strings.SessionRegistrations_Display_Key ?? "Session registrations",
+    confirmDialog,
   });
   (context.userSettings as { languageId: number }).languageId = o.languageId!;
   const control = newControl();

@@ -8,20 +8,17 @@ export type RowNote =
   | { kind: "saving" }
   /** A change could not be saved: the newest failed one, and how many more the row holds. */
   | { kind: "failed"; change: Change; more: number }
-  /** A press within two seconds of the last counted one was ignored. */
-  | { kind: "repeat" }
   /** The last check-in was counted without a check-in record: there is no event registration to attach it to. */
   | { kind: "noRecord" };
 
 /**
- * The row's note: a failure first (it needs the user), then saving, then an ignored repeat press, then a
- * check-in that could only be counted (`lastRecord` is the record step of the row's last check-in from this page).
+ * The row's note: a failure first (it needs the user), then saving, then a check-in that could only be counted
+ * (`lastRecord` is the record step of the row's last check-in from this page).
  */
-export function rowNote(edits: RowEdits, repeatIgnored: boolean, lastRecord?: RecordStep): RowNote | undefined {
+export function rowNote(edits: RowEdits, lastRecord?: RecordStep): RowNote | undefined {
   const failed = failedChanges(edits);
   if (failed.length) return { kind: "failed", change: failed[failed.length - 1], more: failed.length - 1 };
   if (edits.changes.some(isActive)) return { kind: "saving" };
-  if (repeatIgnored) return { kind: "repeat" };
   return lastRecord === "noEventRegistration" ? { kind: "noRecord" } : undefined;
 }
 

@@ -48,6 +48,12 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
     loadFrom = dataset.records;
   };
 
+  function loadMore() {
+    if (load || dataset.loading || !dataset.paging.hasNextPage) return;
+    start("page");
+    dataset.paging.loadNextPage();
+  }
+
   const refresh = () => {
     refreshWaiting = !!(load || dataset.loading);
     if (refreshWaiting) return;
@@ -116,11 +122,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       dataset.sorting.splice(0, dataset.sorting.length, ...(sort ? [toDatasetSort(sort)] : []));
       refresh();
     },
-    loadMore() {
-      if (load || dataset.loading || !dataset.paging.hasNextPage) return;
-      start("page");
-      dataset.paging.loadNextPage();
-    },
+    loadMore,
     select: (ids) => dataset.setSelectedRecordIds(ids),
     open(row) {
       const record = dataset.records[row.id];

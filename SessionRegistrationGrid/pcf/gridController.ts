@@ -10,7 +10,9 @@ import { webApiCheckInStore } from "../services/checkInStore";
 import { createRegistrationEditor } from "../services/registrationEditor";
 import { webApiStore } from "../services/registrationStore";
 import type { GridActions } from "../views/gridTypes";
-import { RegistrationGrid, type RegistrationGridProps } from "../views/RegistrationGrid";
+import { createAnnouncer } from "../views/announcer";
+import type { GridServices } from "../views/gridTypes";
+import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
 
@@ -42,34 +44,33 @@ export function createGridController(context: Context): GridController {
     records: () => (policy ?? currentPolicy(context)).records,
     recordName,
   });
-  let notice: string | undefined;
-  let services: RegistrationGridProps["services"] | undefined;
+  let services: GridServices | undefined;
   let lastInputs: unknown[] = [];
   let lastElement: React.ReactElement | undefined;
-  const rerender = () => context.factory.requestRender();
+  const announcer = createAnnouncer();
   const actions: GridActions = {
     ...adapter,
+    confirm: (title, text, confirmButtonLabel, cancelButtonLabel) =>
+      context.navigation.openConfirmDialog({ title, text, confirmButtonLabel, cancelButtonLabel }).then((answer) => answer.confirmed),
     openLookup: (ref) =>
-      void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error: { message?: string }) => {
-        notice = text("Error_Open", error?.message ?? String(error));
-        rerender();
-      }),
+      void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error: { message?: string }) => announcer.announce(text("Error_Open", error?.message ?? String(error)))),
   };
   void loadTableAccess(context.utils, fallbackReasons).then((loaded) => {
     access = loaded;
-    rerender();
+    context.factory.requestRender();
   });
 
-  /** The same object while nothing in it changed, so cells don't re-render for nothing. */
+  /** The same objects while nothing in them changed, so cells don't re-render for nothing. */
   const currentPolicy = ({ mode, parameters }: Context) => {
     const next = editPolicy({ ...parameters, isControlDisabled: mode.isControlDisabled, canWrite: access?.canWrite, canCreateCheckIns: access?.canCreateCheckIns });
     if (JSON.stringify(next) !== JSON.stringify(policy)) policy = next;
-    return policy ?? next;
+    return policy!;
   };
   const currentServices = (current: Context) => {
-    const currentPolicyValue = currentPolicy(current);
     const statusReasons = access?.statusReasons ?? fallbackReasons;
-    if (!services || services.policy !== currentPolicyValue || services.statusReasons !== statusReasons) services = { text, policy: currentPolicyValue, statusReasons, editor };
+    if (services?.policy !== currentPolicy(current) || services.statusReasons !== statusReasons) {
+      services = { text, policy: policy!, statusReasons, editor, actions, announce: announcer.announce };
+    }
     return services;
   };
 
@@ -84,7 +85,7 @@ export function createGridController(context: Context): GridController {
         dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds()?.join(),
         mode.allocatedWidth, mode.allocatedHeight, mode.isControlDisabled, p.pageSize?.raw, p.allowCheckInEdit?.raw, p.allowSyncEdit?.raw, p.allowStatusEdit?.raw,
         p.createCheckInRecords?.raw,
-        access, notice,
+        access,
       ];
       if (lastElement && inputs.every((v, i) => v === lastInputs[i])) return lastElement;
       lastInputs = inputs;
@@ -96,8 +97,7 @@ export function createGridController(context: Context): GridController {
         grid,
         layout: { width: mode.allocatedWidth, height: mode.allocatedHeight },
         services: currentServices(current),
-        actions,
-        notice,
+        announcer,
       }));
     },
     dispose: editor.dispose,

@@ -8,12 +8,7 @@ export interface CheckInStore {
   deactivate(id: string): Promise<void>;
   /** The contact's active event registration for the event, or null when there is none. */
   findEventRegistration(contact: string, event: string): Promise<string | null>;
-  /** The event a session belongs to, for a registration that names no event itself. */
-  sessionEvent(session: string): Promise<string | null>;
 }
-
-const SESSION = "msevtmgt_session";
-const SESSION_EVENT = "_msevtmgt_event_value";
 
 export function webApiCheckInStore(webAPI: ComponentFramework.WebApi): CheckInStore {
   return {
@@ -27,11 +22,6 @@ export function webApiCheckInStore(webAPI: ComponentFramework.WebApi): CheckInSt
       const filter = `${EventRegistration.ContactValue} eq ${bareGuid(contact)} and ${EventRegistration.EventValue} eq ${bareGuid(event)} and statecode eq 0`;
       const found = await webAPI.retrieveMultipleRecords(EventRegistration.Entity, `?$select=${EventRegistration.Id}&$filter=${filter}&$top=1`);
       const id = found.entities[0]?.[EventRegistration.Id];
-      return typeof id === "string" ? id : null;
-    },
-    async sessionEvent(session) {
-      const row = await webAPI.retrieveRecord(SESSION, bareGuid(session), `?$select=${SESSION_EVENT}`);
-      const id = row[SESSION_EVENT];
       return typeof id === "string" ? id : null;
     },
   };

@@ -8,22 +8,13 @@ import type { CheckInStore } from "./checkInStore";
  */
 export function createEventRegistrationFinder(store: CheckInStore): (change: Change) => Promise<string | null> {
   const found = new Map<string, Promise<string | null>>();
-  const sessionEvents = new Map<string, Promise<string | null>>();
-  const remember = <K>(cache: Map<K, Promise<string | null>>, key: K, ask: () => Promise<string | null>) => {
-    let answer = cache.get(key);
+  return ({ rowId, targets }) => {
+    if (!targets?.contact || !targets.event) return Promise.resolve(null);
+    let answer = found.get(rowId);
     if (!answer) {
-      answer = ask();
-      cache.set(key, answer);
-      answer.catch(() => cache.delete(key));
+      found.set(rowId, (answer = store.findEventRegistration(targets.contact, targets.event)));
+      answer.catch(() => found.delete(rowId));
     }
     return answer;
-  };
-  return (change) => {
-    const { registration, contact, event, session } = change.targets ?? { registration: change.rowId };
-    if (!contact) return Promise.resolve(null);
-    return remember(found, registration, async () => {
-      const eventId = event ?? (session ? await remember(sessionEvents, session, () => store.sessionEvent(session)) : null);
-      return eventId ? store.findEventRegistration(contact, eventId) : null;
-    });
   };
 }

@@ -48,6 +48,8 @@ export interface SavedCheckIn {
   count: number;
   source: ChangeSource;
   record: RecordStep;
+  /** When the press was (ms since 1970). */
+  at: number;
 }
 
 export interface BulkOptions {
@@ -67,8 +69,6 @@ export interface RegistrationEditor {
   shown(row: RegistrationRow): RegistrationFields;
   /** Every change that failed and waits for Retry or Discard, oldest first. */
   failures(): Change[];
-  /** When a repeated press on this row was last ignored (the two-second rule). */
-  repeatIgnoredAt(id: string): number | undefined;
   /** The row's saved check-ins from this page that can still be undone, oldest first. */
   undoable(id: string): readonly SavedCheckIn[];
   /**
@@ -132,17 +132,11 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     findEventRegistration: createEventRegistrationFinder(options.checkIns),
   };
   const rows = new Map<string, RowEdits>();
-  /** Queued change ids in the order they were made. */
-  const queue: string[] = [];
-  const changeRow = new Map<string, string>();
+  /** Changes waiting to start, in the order they were made (with a bulk run's Cancel, if any). */
+  let queue: { change: Change; cancelled?: () => boolean }[] = [];
   const waiters = new Map<string, (finished: Finished) => void>();
   const running = new Set<string>();
-  const repeats = new Map<string, number>();
-  /** A bulk run's Cancel: its changes that have not started by then never start. */
-  const cancelled = new Map<string, () => boolean>();
   const saved = new Map<string, SavedCheckIn[]>();
-  /** Check-ins whose undo is queued, saving or failed: not offered for undo again. */
-  const undoing = new Set<string>();
   const checkedInListeners = new Set<(c: SavedCheckIn) => void>();
   let seq = 0;
   let saving = 0;
@@ -154,26 +148,24 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     else rows.set(id, next);
     notifier.notify(id);
   };
-  /** Forgets a change that will not be saved, and tells whoever waits for it. */
-  const drop = (change: Change, finished: Finished) => {
-    setEdits(change.rowId, removeChanges(edits(change.rowId), (c) => c.id === change.id));
-    forget(change.id);
-    finish(change.id, finished);
+  const patch = (change: Change, changes: Partial<Change>) => setEdits(change.rowId, updateChange(edits(change.rowId), change.id, changes));
+  const latest = (change: Change) => edits(change.rowId).changes.find((c) => c.id === change.id);
+  const finish = (change: Change, finished: Finished) => {
+    waiters.get(change.id)?.(finished);
+    waiters.delete(change.id);
   };
-  const forget = (changeId: string) => {
-    changeRow.delete(changeId);
-    cancelled.delete(changeId);
-  };
-  const find = (changeId: string) => edits(changeRow.get(changeId) ?? "").changes.find((c) => c.id === changeId);
-  const finish = (changeId: string, finished: Finished) => {
-    waiters.get(changeId)?.(finished);
-    waiters.delete(changeId);
+  /** Queues a change (new, or failed and retried) and resolves when it is saved, fails or is cancelled. */
+  const start = (change: Change, cancelled?: () => boolean) => {
+    const done = new Promise<Finished>((resolve) => waiters.set(change.id, resolve));
+    queue.push({ change, cancelled });
+    pump();
+    return done;
   };
 
   /** The row as the user sees it stored: loaded values overlaid with what the control knows is stored now. */
   const baseOf = (row: RegistrationRow) => ({ ...row.fields, ...edits(row.id).stored });
 
-  const enqueue = (row: RegistrationRow, edit: Edit, source: ChangeSource, isCancelled?: () => boolean): Promise<Finished> => {
+  const enqueue = (row: RegistrationRow, edit: Edit, source: ChangeSource, cancelled?: () => boolean) => {
     const { contact, session, event, eventRegistration } = row.refs;
     const change: Change = {
       id: newId(), rowId: row.id, name: row.name, edit, seen: baseOf(row), status: "queued", source, seq: ++seq, madeAt: now(),
@@ -184,74 +176,64 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         recordName: options.recordName?.(row) ?? row.name,
       }),
     };
-    changeRow.set(change.id, row.id);
-    if (isCancelled) cancelled.set(change.id, isCancelled);
-    if (edit.kind === "undoCheckIn") undoing.add(edit.checkIn);
     setEdits(row.id, addChange(edits(row.id), change));
-    const done = new Promise<Finished>((resolve) => waiters.set(change.id, resolve));
-    queue.push(change.id);
-    pump();
-    return done;
+    return start(change, cancelled);
+  };
+
+  /** A failed change queued again where it stopped; after a conflict, Retry is the user's choice to overwrite. */
+  const resume = (failed: Change) => {
+    patch(failed, { status: "queued", problem: undefined, overwrite: failed.overwrite || failed.problem?.kind === "conflict" });
+    return start(failed);
   };
 
   /** Starts queued changes in the order they were made, one per registration, up to the concurrency limit. */
   const pump = () => {
-    for (let i = 0; i < queue.length && saving < concurrency && !disposed; ) {
-      const change = find(queue[i]);
-      if (!change) queue.splice(i, 1);
-      else if (running.has(change.rowId)) i++;
-      else {
-        queue.splice(i, 1);
-        if (cancelled.get(change.id)?.()) drop(change, { notStarted: true });
-        else void run(change);
-      }
-    }
+    queue = queue.filter(({ change, cancelled }) => {
+      if (disposed || saving >= concurrency || running.has(change.rowId)) return true;
+      const current = latest(change);
+      if (current && cancelled?.()) {
+        setEdits(change.rowId, removeChanges(edits(change.rowId), (c) => c.id === change.id));
+        finish(change, { notStarted: true });
+      } else if (current) void run(current);
+      return false;
+    });
   };
 
   /** A saved check-in becomes undoable; a saved undo takes its check-in off the list. */
   const remember = (change: Change, stored: Partial<RegistrationFields>) => {
     const { edit, rowId } = change;
-    if (edit.kind === "undoCheckIn") {
-      undoing.delete(edit.checkIn);
-      saved.set(rowId, (saved.get(rowId) ?? []).filter((c) => c.id !== edit.checkIn));
-      return;
-    }
+    if (edit.kind === "undoCheckIn") saved.set(rowId, (saved.get(rowId) ?? []).filter((c) => c.id !== edit.checkIn));
     if (edit.kind !== "checkIn") return;
-    const checkedIn: SavedCheckIn = { id: change.id, rowId, name: change.name, count: stored.timesCheckedIn ?? 0, source: change.source, record: change.record ?? "made" };
+    const checkedIn: SavedCheckIn = { id: change.id, rowId, name: change.name, count: stored.timesCheckedIn ?? 0, source: change.source, record: change.record ?? "made", at: change.madeAt };
     saved.set(rowId, [...(saved.get(rowId) ?? []), checkedIn]);
     for (const listener of checkedInListeners) listener(checkedIn);
   };
 
   const run = async (change: Change) => {
-    const { id, rowId } = change;
+    const { rowId } = change;
     saving++;
     running.add(rowId);
-    setEdits(rowId, updateChange(edits(rowId), id, { status: "saving" }));
+    patch(change, { status: "saving" });
     let fresh: Partial<RegistrationFields> = {};
     try {
       const result = await withRetries(
-        () => attemptSave(ports, {
-          current: () => find(id) ?? change,
-          record: (patch) => setEdits(rowId, updateChange(edits(rowId), id, patch)),
-          read: (row) => (fresh = row.fields),
-        }),
+        () => attemptSave(ports, { current: () => latest(change) ?? change, record: (changes) => patch(change, changes), read: (row) => (fresh = row.fields) }),
         options.retry ?? DEFAULT_RETRY,
         options.sleep ?? realSleep,
       );
-      const done = find(id) ?? change;
+      const done = latest(change) ?? change;
       // Later changes of this row would have seen what this one wrote.
       const written = result.stored;
-      let next = settleChange(edits(rowId), id, written);
+      let next = settleChange(edits(rowId), change.id, written);
       for (const later of next.changes) if (later.status === "queued") next = updateChange(next, later.id, { seen: { ...later.seen, ...written } });
       setEdits(rowId, next);
       remember(done, written);
-      forget(id);
-      finish(id, { result: result.result });
+      finish(change, { result: result.result });
     } catch (error) {
       const problem = error instanceof SaveFailed ? error.problem : classifyError(error);
       // Kept with what it had done (a check-in's record made): Retry finishes it, never starts it again.
-      setEdits(rowId, failChange(edits(rowId), id, problem, fresh));
-      finish(id, { problem });
+      setEdits(rowId, failChange(edits(rowId), change.id, problem, fresh));
+      finish(change, { problem });
     } finally {
       saving--;
       running.delete(rowId);
@@ -259,38 +241,14 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     }
   };
 
-  /** Retries one failed change and waits for its outcome. */
-  const resume = (failed: Change) => {
-    const done = new Promise<Finished>((resolve) => waiters.set(failed.id, resolve));
-    setEdits(failed.rowId, updateChange(edits(failed.rowId), failed.id, { status: "queued", problem: undefined }));
-    queue.push(failed.id);
-    pump();
-    return done;
-  };
+  const retry = (id: string) => failedChanges(edits(id)).forEach(resume);
+  const discard = (id: string) => setEdits(id, removeChanges(edits(id), (c) => c.status === "failed"));
 
-  const retry = (id: string) => {
-    let next = edits(id);
-    for (const failed of failedChanges(next)) {
-      next = updateChange(next, failed.id, { status: "queued", problem: undefined, overwrite: failed.overwrite || failed.problem?.kind === "conflict" });
-      queue.push(failed.id);
-    }
-    // Keep the order the changes were made in.
-    queue.sort((a, b) => (find(a)?.seq ?? 0) - (find(b)?.seq ?? 0));
-    setEdits(id, next);
-    pump();
+  /** Saved check-ins of the row not being undone (an undo queued, saving or failed holds its check-in). */
+  const undoable = (id: string) => {
+    const undoing = new Set(edits(id).changes.map((c) => c.edit.kind === "undoCheckIn" && c.edit.checkIn));
+    return (saved.get(id) ?? []).filter((c) => !undoing.has(c.id));
   };
-
-  const discard = (id: string) => {
-    const gone = failedChanges(edits(id));
-    setEdits(id, removeChanges(edits(id), (c) => c.status === "failed"));
-    for (const c of gone) {
-      // A discarded undo leaves its check-in in place: it can be undone again.
-      if (c.edit.kind === "undoCheckIn") undoing.delete(c.edit.checkIn);
-      forget(c.id);
-    }
-  };
-
-  const undoable = (id: string) => (saved.get(id) ?? []).filter((c) => !undoing.has(c.id));
   const undoEdit = (rowId: string, checkIn?: string): Edit | undefined => {
     const candidates = undoable(rowId);
     const target = checkIn ? candidates.find((c) => c.id === checkIn) : candidates[candidates.length - 1];
@@ -309,7 +267,6 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     edits,
     shown: (row) => shownFields(row.fields, edits(row.id)),
     failures: () => [...rows.values()].flatMap(failedChanges).sort((a, b) => a.seq - b.seq),
-    repeatIgnoredAt: (id) => repeats.get(id),
     undoable,
     syncWithDataset(changedIds) {
       for (const id of changedIds) {
@@ -319,12 +276,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       }
     },
     checkIn(row) {
-      const at = now();
-      if (!guard.accept(row.id, at)) {
-        repeats.set(row.id, at);
-        notifier.notify(row.id);
-        return { press: "repeat", done: Promise.resolve(undefined) };
-      }
+      if (!guard.accept(row.id, now())) return { press: "repeat", done: Promise.resolve(undefined) };
       const failed = failedCheckIn(edits(row.id));
       if (failed) return { press: "retried", done: problemOf(resume(failed)) };
       return { press: "counted", done: problemOf(enqueue(row, { kind: "checkIn" }, "row")) };

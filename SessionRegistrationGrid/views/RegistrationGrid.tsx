@@ -3,11 +3,11 @@ import * as React from "react";
 import { fitColumns } from "../model/columns";
 import { pagingText } from "../model/paging";
 import type { GridSnapshot } from "../model/types";
-import { createAnnouncer } from "./announcer";
+import type { Announcer } from "./announcer";
 import { BulkBar } from "./BulkBar";
 import { toFluentColumns } from "./fluentColumns";
 import { GridContext } from "./GridContext";
-import type { GridActions, GridServices } from "./gridTypes";
+import type { GridServices } from "./gridTypes";
 import { checkInColumnWidth } from "./measure";
 import { MessageLine } from "./MessageLine";
 import { RegistrationList } from "./RegistrationList";
@@ -17,21 +17,17 @@ export interface RegistrationGridProps {
   grid: GridSnapshot;
   /** The space the host gives; -1 means unbounded (the grid grows with its rows). */
   layout: { width: number; height: number };
-  services: Omit<GridServices, "announce" | "actions">;
-  actions: GridActions;
-  /** A one-off message from the host, such as a record that couldn't be opened. */
-  notice?: string;
+  services: GridServices;
+  /** The status line's source: the grid's parts and its host say things through it. */
+  announcer: Announcer;
 }
 
 /** The selection column and the room a vertical scrollbar takes. */
 const CHROME_WIDTH = 48 + 18;
 
 /** The grid: read-only and load notices, the message line, the list, the bulk bar and the paging footer. */
-export const RegistrationGrid = ({ grid, layout, services, actions, notice }: RegistrationGridProps) => {
-  const { text, policy } = services;
-  const announcer = React.useMemo(createAnnouncer, []);
-  const value = React.useMemo<GridServices>(() => ({ ...services, actions, announce: announcer.announce }), [services, actions, announcer]);
-  React.useEffect(() => void (notice && announcer.announce(notice)), [notice, announcer]);
+export const RegistrationGrid = ({ grid, layout, services, announcer }: RegistrationGridProps) => {
+  const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const checkInWidth = React.useMemo(() => checkInColumnWidth(text), [text]);
   const columns = React.useMemo(() => {
@@ -45,14 +41,14 @@ export const RegistrationGrid = ({ grid, layout, services, actions, notice }: Re
   // "N of M"; Load more is there for keyboard users (reaching the end of the list loads more too).
   const paging = pagingText(grid.paging);
   return (
-    <GridContext.Provider value={value}>
+    <GridContext.Provider value={services}>
       <div className="srg-root" style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
         {policy.readOnlyReason && <MessageBar messageBarType={MessageBarType.info}>{text(policy.readOnlyReason)}</MessageBar>}
         {policy.checkIn && !policy.records.create && policy.records.reason === "noPrivilege" && (
           <MessageBar messageBarType={MessageBarType.info}>{text("Records_NoPrivilege")}</MessageBar>
         )}
         {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
-        <MessageLine announcer={announcer} />
+        <MessageLine announcer={announcer} rows={grid.rows} />
         <div className="srg-scroll" data-is-scrollable="true">
           <RegistrationList grid={grid} columns={columns} selection={selection} />
           {!grid.loading && grid.rows.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}

@@ -15,6 +15,8 @@ export interface DatasetActions {
 /** What the grid asks of its host. */
 export interface GridActions extends DatasetActions {
   openLookup(ref: LookupRef): void;
+  /** The platform's confirmation dialog: true when the user confirms. */
+  confirm(title: string, text: string, yes: string, no: string): Promise<boolean>;
 }
 
 /** What every part of the grid may need; one object, stable while none of it changes. */

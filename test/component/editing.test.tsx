@@ -19,10 +19,9 @@ describe("typed count", () => {
     const input = openCountEditor(name);
     fireEvent.change(input, { target: { value: typed } });
     fireEvent.keyDown(input, { key: "Enter" });
-    // The message is in a callout (a layer over the rows, not under the next one) and describes the input.
-    const message = await screen.findByRole("alert");
+    // The message is the input's description, in its row (the CSS lays it over the next one).
+    const message = await rowNamed(name).cells.findByRole("alert");
     expect(message.textContent).toMatch(/\w/);
-    expect(message.closest(".ms-Callout")).not.toBeNull();
     expect(input.getAttribute("aria-invalid")).toBe("true");
     expect(input.getAttribute("aria-describedby")).toBe(message.id);
     await act(async () => undefined);
@@ -184,19 +183,17 @@ describe("bulk", () => {
     expect(screen.getByText("Mark synced: 1 marked synced, 2 were already synced.")).toBeTruthy();
   });
 
-  it("asks before deactivating more than one registration, with the count; Keep them changes nothing", async () => {
+  it("asks before deactivating more than one registration, in the platform's dialog, with the count; Keep them changes nothing", async () => {
     const dataverse = new FakeDataverse({ data: generateConference({ attendees: 120 }) });
-    const rendered = await renderControl({ dataverse });
+    const answers = [false, true];
+    const asked: ComponentFramework.NavigationApi.ConfirmDialogStrings[] = [];
+    const rendered = await renderControl({ dataverse, confirmDialog: async (strings) => (asked.push(strings), answers.shift()!) });
     const ids = await selectActive(rendered, 3);
     fireEvent.click(toolbarButton("Deactivate"));
-    const dialog = await screen.findByRole("alertdialog");
-    expect(within(dialog).getByText("Deactivate 3 registrations?")).toBeTruthy();
-    expect(within(dialog).queryByRole("button", { name: "Close" })).toBeNull();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Keep them" }));
     await rendered.settle();
+    expect(asked).toEqual([{ title: "Deactivate 3 registrations?", text: expect.stringMatching(/cancelled/), confirmButtonLabel: "Deactivate 3", cancelButtonLabel: "Keep them" }]);
     expect(updates(dataverse)).toHaveLength(0);
     fireEvent.click(toolbarButton("Deactivate"));
-    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Deactivate 3" }));
     await rendered.settle();
     await waitFor(() => expect(screen.getByText("Deactivate: 3 deactivated.")).toBeTruthy());
     expect(ids.map((id) => dataverse.get(id)?.statecode)).toEqual([1, 1, 1]);

@@ -1,25 +1,10 @@
 import * as React from "react";
 import { rowPolicy } from "../../model/editPolicy";
-import { REPEAT_WINDOW_MS } from "../../model/pressGuard";
 import { checkInAction, failedCheckIn, rowNote } from "../../model/rowStatus";
 import type { RegistrationRow } from "../../model/types";
 import { useGrid, useRegistration } from "../GridContext";
 import { RowNoteView } from "./RowNoteView";
 import { stopDoubleClick } from "./stopDoubleClick";
-
-/** True until `ms` after `at`, re-rendering once when that time passes. */
-function useRecent(at: number | undefined, ms: number): boolean {
-  const [, expire] = React.useReducer((n: number) => n + 1, 0);
-  const left = at === undefined ? 0 : at + ms - Date.now();
-  const recent = left > 0;
-  // Re-armed only when the press changes, not on every render.
-  React.useEffect(() => {
-    if (!recent) return;
-    const timer = setTimeout(expire, left);
-    return () => clearTimeout(timer);
-  }, [at, recent]);
-  return recent;
-}
 
 /**
  * The row's check-in: "Check in", or "Check in again" for someone already in (a different look, so staff see
@@ -28,10 +13,9 @@ function useRecent(at: number | undefined, ms: number): boolean {
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
   const { text, policy, editor, announce } = useGrid();
   const { edits, shown } = useRegistration(row);
-  const repeatIgnored = useRecent(editor.repeatIgnoredAt(row.id), REPEAT_WINDOW_MS);
   const undoable = editor.undoable(row.id);
   const last = undoable[undoable.length - 1];
-  const note = rowNote(edits, repeatIgnored, last?.record);
+  const note = rowNote(edits, last?.record);
   const action = checkInAction(shown);
   let main: React.ReactNode = null;
   if (action === "cancelled") main = <span className="srg-cancelled">{text("CheckIn_Cancelled")}</span>;

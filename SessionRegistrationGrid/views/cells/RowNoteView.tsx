@@ -7,13 +7,12 @@ import { useGrid } from "../GridContext";
 import { stopDoubleClick } from "./stopDoubleClick";
 
 /**
- * What is happening to the row's changes, in the row itself: "Saving…", an ignored repeat press, or a change
+ * What is happening to the row's changes, in the row itself: "Saving…", a check-in counted without a record, or a change
  * that was not saved, with why and with Retry and Discard. The full explanation is the note's tooltip.
  */
 export const RowNoteView = ({ row, note }: { row: RegistrationRow; note: RowNote }) => {
   const { text, editor } = useGrid();
   if (note.kind === "saving") return <span className="srg-note srg-saving">{text("Edit_Saving")}</span>;
-  if (note.kind === "repeat") return <span className="srg-note srg-repeat">{text("CheckIn_Repeat")}</span>;
   if (note.kind === "noRecord") return <span className="srg-note srg-no-record">{text("Row_CountedWithoutRecord")}</span>;
   const { change, more } = note;
   const problem = change.problem ?? { kind: "unknown" as const, detail: "" };

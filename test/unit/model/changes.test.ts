@@ -60,14 +60,15 @@ describe("a row's changes", () => {
 });
 
 describe("the row's note and check-in action", () => {
-  it("says a failure first, then saving, then an ignored repeat", () => {
+  it("says a failure first, then saving, then a check-in counted without a record", () => {
     const saving = addChange(NO_EDITS, change({ kind: "sync", synced: true }));
     const failing = change({ kind: "checkIn" });
     const failed = failChange(addChange(saving, failing), failing.id, network, {});
-    expect(rowNote(failed, true)).toEqual({ kind: "failed", change: { ...failing, status: "failed", problem: network }, more: 0 });
-    expect(rowNote(saving, true)).toEqual({ kind: "saving" });
-    expect(rowNote(NO_EDITS, true)).toEqual({ kind: "repeat" });
-    expect(rowNote(NO_EDITS, false)).toBeUndefined();
+    expect(rowNote(failed, "noEventRegistration")).toEqual({ kind: "failed", change: { ...failing, status: "failed", problem: network }, more: 0 });
+    expect(rowNote(saving, "noEventRegistration")).toEqual({ kind: "saving" });
+    expect(rowNote(NO_EDITS, "noEventRegistration")).toEqual({ kind: "noRecord" });
+    expect(rowNote(NO_EDITS, "made")).toBeUndefined();
+    expect(rowNote(NO_EDITS)).toBeUndefined();
     expect(failedCheckIn(failed)?.id).toBe(failing.id);
     expect(failedCheckIn(saving)).toBeUndefined();
   });

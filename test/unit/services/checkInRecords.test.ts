@@ -166,14 +166,16 @@ describe("the event registration the record needs", () => {
     expect(heard).toEqual(["noEventRegistration", "noEventRegistration"]);
   });
 
-  it("a registration that names no event takes its session's", async () => {
+  it("a registration that names no event can't be matched to an event registration: counted without a record", async () => {
     const row = { ...unlinked[1], _msevtmgt_event_value: null };
     const dataverse = new FakeDataverse({ data: conference });
-    const { press, calls } = desk({ dataverse });
+    const { editor, press, calls } = desk({ dataverse });
+    const heard: string[] = [];
+    editor.onCheckedIn((c) => heard.push(c.record));
     await press(loaded(row)).done;
-    expect(calls("retrieve", "msevtmgt_session").map((c) => c.options)).toEqual(["?$select=_msevtmgt_event_value"]);
-    expect(calls("create")[0].data!["msevtmgt_Event@odata.bind"]).toBeUndefined();
-    expect(calls("create")[0].data!["msevtmgt_RegistrationId@odata.bind"]).toBe(`/msevtmgt_eventregistrations(${byContact[row._msevtmgt_contactid_value!]})`);
+    expect(calls("retrieveMultiple", "msevtmgt_eventregistration")).toHaveLength(0);
+    expect(calls("create")).toHaveLength(0);
+    expect(heard).toEqual(["noEventRegistration"]);
   });
 });
 
