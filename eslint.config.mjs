@@ -17,7 +17,8 @@ export default [
     plugins: { "@microsoft/power-apps": microsoftPowerApps },
     languageOptions: {
       globals: { ...globals.browser, ComponentFramework: "readonly" },
-      parserOptions: { ecmaVersion: 2022, sourceType: "module" },
+      // JSX compiles to h() and Fragment (tsconfig jsxFactory): they count as used where JSX is.
+      parserOptions: { ecmaVersion: 2022, sourceType: "module", jsxPragma: "h", jsxFragmentName: "Fragment" },
     },
     rules: {
       ...microsoftPowerApps.configs.paCheckerHosted.rules,

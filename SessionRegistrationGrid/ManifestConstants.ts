@@ -9,6 +9,7 @@ export const enum Property {
   AllowStatusEdit = "allowStatusEdit",
   PageSize = "pageSize",
   CreateCheckInRecords = "createCheckInRecords",
+  LiveRefreshSeconds = "liveRefreshSeconds",
 }
 
 export const ENTITY = "msevtmgt_sessionregistration";

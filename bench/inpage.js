@@ -201,7 +201,7 @@
      */
     armCheckIn(skip = 0) {
       const rows = [...document.querySelectorAll('#control-root [role="row"][data-item-index]')]
-        .filter((row) => row.querySelector(".srg-checkin .srg-button") && row.querySelector(".srg-count") && !row.querySelector(".srg-saving"))
+        .filter((row) => row.querySelector(".srg-checkin-button") && row.querySelector(".srg-count") && !row.querySelector(".srg-saving"))
         .filter((row) => row.getBoundingClientRect().bottom < window.innerHeight && Number(row.getAttribute("data-item-index")) < 12);
       const row = rows[skip % Math.max(1, rows.length)];
       if (!row) throw new Error("bench: no visible row with a Check in button");
@@ -260,7 +260,7 @@
         const observer = new MutationObserver(() => {
           if (state.clickAt === undefined) return;
           // The summary (a MessageBar with its role=status) replaces the progress bar when the run is over.
-          if (document.querySelector("#control-root .srg-failures") && !document.querySelector("#control-root .srg-progress")) {
+          if (document.querySelector("#control-root .srg-bulk-summary") && !document.querySelector("#control-root .srg-progress")) {
             state.doneAt = now();
             observer.disconnect();
             resolve(bench.paint());
@@ -277,7 +277,7 @@
     async bulkResult(timeoutMs) {
       const state = bench.bulk;
       const painted = await Promise.race([state.done, new Promise((_, reject) => setTimeout(() => reject(new Error("bench: the bulk run did not finish")), timeoutMs))]);
-      const summary = document.querySelector("#control-root .srg-failures")?.parentElement?.textContent ?? "";
+      const summary = document.querySelector("#control-root .srg-bulk-summary .ms-MessageBar-innerText")?.textContent ?? "";
       return { wallMs: painted - state.clickAt, toSummaryMs: state.doneAt - state.clickAt, summary, ...bench.counters };
     },
   };

@@ -75,7 +75,7 @@ function actions(page, options) {
       const r = await page.evaluate(async () => {
         window.harness.setLatency(50);
         const armed = window.__bench.armCheckIn(0);
-        document.querySelector(`#control-root [role="row"][data-item-index="${armed.index}"] .srg-checkin .srg-button`).click();
+        document.querySelector(`#control-root [role="row"][data-item-index="${armed.index}"] .srg-checkin-button`).click();
         return window.__bench.checkInResult();
       });
       await page.evaluate(async () => {

@@ -1,14 +1,13 @@
 /** `window.harness`: what the end-to-end tests and benchmarks drive (types in types.ts, docs in docs/HARNESS.md). */
-import type { FailureSpec, FakeDataverse } from "../test/fixtures";
+import type { FakeDataverse } from "../test/fixtures";
 import { currentStrings, languages } from "./build";
-import { focusedRowId, idle, mounted, mountWith, onRender, renders, requireMounted, unmount, whenReady } from "./control";
+import { focusedRowId, idle, mounted, mountWith, onRender, renders, requireMounted, setNetworkUp, unmount, whenReady } from "./control";
 import { frame, input, root } from "./dom";
 import { clearLogEntries, logSnapshot, rewindLog } from "./log";
 import { drawPending } from "./panel";
 import type { HarnessApi, RowSummary } from "./types";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const OFFLINE: FailureSpec = { kind: "network", op: "any", times: 1_000_000 };
 
 function summary(row: ReturnType<FakeDataverse["get"]>, dv: FakeDataverse): RowSummary | undefined {
   if (!row) return undefined;
@@ -66,12 +65,10 @@ export const api: HarnessApi = {
     drawPending();
   },
   setNetwork: (online) => {
-    const dv = requireMounted().dataverse;
-    // Offline = every call fails as fetch does when the connection drops; back online clears the queue.
-    if (online) dv.clearFailures();
-    else if (!dv.pendingFailures().some((f) => f.kind === "network" && (f.times ?? 1) > 1000)) dv.failNext(OFFLINE);
+    setNetworkUp(online);
     input("offline").checked = !online;
-    drawPending();
+    // What the browser tells the page when the Wi-Fi drops and comes back.
+    window.dispatchEvent(new Event(online ? "online" : "offline"));
   },
   setLatency: (ms) => {
     requireMounted().dataverse.setLatency(ms);

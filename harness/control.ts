@@ -12,6 +12,7 @@ import { confirmDialog } from "./dialogs";
 import { frame, root } from "./dom";
 import { registerOfflineIcons } from "./icons";
 import { rewindLog } from "./log";
+import { shareAcrossPages } from "./shared";
 import type { Context, HarnessOptions, MountInfo, MountOptions, RenderRecord } from "./types";
 
 const ReactDOM = window.ReactDOM;
@@ -73,6 +74,18 @@ export function onRender(listener: (record: RenderRecord) => void): () => boolea
   return () => renderListeners.delete(listener);
 }
 
+/** The page's Offline switch (api.setNetwork). */
+let networkIsUp = true;
+export const networkUp = () => networkIsUp;
+export function setNetworkUp(up: boolean): void {
+  networkIsUp = up;
+}
+
+/** Desk 1 is the fixtures' user; other desks are other staff members, each with a user id of their own. */
+function deskUserId(desk = 1): string | undefined {
+  return desk > 1 ? `8d3f6e2a-41c7-4b0e-9f55-${String(desk).padStart(12, "0")}` : undefined;
+}
+
 const conferences = new Map<string, Conference>();
 function conferenceFor(seed: number, attendees: number): Conference {
   if (seed === DEFAULT_SEED && attendees === DEFAULT_ATTENDEES) return defaultConference();
@@ -123,8 +136,10 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
   const conference = o.count === undefined ? generated : firstRegistrations(generated, o.count);
   const dataverse = reuse ?? new FakeDataverse({
     data: conference, latencyMs: o.latencyMs, writePrivilege: o.writePrivilege, checkInCreatePrivilege: o.checkInCreatePrivilege,
-    statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle,
+    statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle, userId: deskUserId(o.desk),
   });
+  // Calls fail as fetch does while the browser is offline or the page's Offline switch is on.
+  dataverse.setNetwork(() => navigator.onLine && networkUp());
   if (reuse) {
     dataverse.setLatency(o.latencyMs ?? 0);
     dataverse.setWritePrivilege(o.writePrivilege ?? true);
@@ -142,13 +157,18 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
   });
   (context.userSettings as { languageId: number }).languageId = o.languageId!;
   const control = newControl();
-  const m: Mounted = { control, context, host, dataverse, conference, options: o, unsubscribe: () => undefined };
+  const stopSharing = o.shared ? shareAcrossPages(dataverse, o.seed, o.attendees) : () => undefined;
+  const m: Mounted = { control, context, host, dataverse, conference, options: o, unsubscribe: stopSharing };
   current = m;
   focusedId = undefined;
   rewindLog();
   control.init(context, host.notifyOutputChanged, {});
   render(m);
-  m.unsubscribe = host.onUpdate(() => render(m));
+  const stopUpdates = host.onUpdate(() => render(m));
+  m.unsubscribe = () => {
+    stopUpdates();
+    stopSharing();
+  };
   panel.mounted();
   await idle();
   return info();

@@ -24,6 +24,11 @@ ready
       return;
     }
     const view = params.get("view") === "all" ? "all" : "session";
-    return mountWith({ view, latencyMs: Number(params.get("latency") ?? 150) });
+    // One Dataverse for all of this browser's tabs (each tab a desk); ?live sets liveRefreshSeconds.
+    const live = params.get("live");
+    return mountWith({
+      view, latencyMs: Number(params.get("latency") ?? 150), shared: true, desk: Number(params.get("desk") ?? 1),
+      parameters: live === null ? undefined : { liveRefreshSeconds: Number(live) },
+    });
   })
   .catch(showError);

@@ -2,9 +2,10 @@
 import { DEFAULT_ATTENDEES, DEFAULT_SEED } from "../test/fixtures";
 import { languages } from "./build";
 import { watchCheckIns } from "./checkInList";
-import { attachPanel, focusedRowId, mounted, mountWith, renders, requireMounted, setFocusedRow } from "./control";
+import { attachPanel, focusedRowId, mounted, mountWith, networkUp, renders, requireMounted, setFocusedRow } from "./control";
 import { $, frame, input, oncePerFrame, root } from "./dom";
 import { clearLogEntries, collectLog, drawLog, json, short } from "./log";
+import { forgetWritten } from "./shared";
 import type { HarnessApi, MountOptions, ViewName } from "./types";
 
 const scheduleStatus = oncePerFrame(() => {
@@ -31,13 +32,13 @@ function syncPanel(): void {
   input("pagesize").value = String(m.context.parameters.pageSize.raw ?? "");
   input("width").value = String(o.width);
   input("height").value = String(o.height);
-  input("offline").checked = m.dataverse.pendingFailures().some((f) => f.kind === "network" && (f.times ?? 1) > 1000);
+  input("offline").checked = !networkUp();
   const language = $<HTMLSelectElement>("language");
   language.replaceChildren(...languages().map((lcid) => new Option(lcid === 1033 ? "English (1033)" : String(lcid), String(lcid))));
   language.value = String(o.languageId);
   // Model-driven subgrids report the record they sit on (not in the typings).
   const info = m.options.view === "session" ? (m.context.mode as { contextInfo?: { entityRecordName: string } }).contextInfo : undefined;
-  $("form-title").textContent = info ? `Session: ${info.entityRecordName}` : "Session Registrations";
+  $("form-title").textContent = (info ? `Session: ${info.entityRecordName}` : "Session Registrations") + ((o.desk ?? 1) > 1 ? ` · desk ${o.desk}` : "");
   $("form-subtitle").textContent = `${m.context.parameters.sessionRegistrations.getTitle()} · seed ${o.seed} · ${m.conference.registrations.length} registrations in the event`;
   drawPending();
   watchCheckIns();
@@ -48,7 +49,7 @@ export function drawPending(): void {
   if (!m) return;
   const pending = m.dataverse.pendingFailures();
   $("pending").textContent = pending.length === 0 ? "No failures queued."
-    : "Queued: " + pending.map((f) => `${f.kind}${f.op && f.op !== "any" ? " on " + f.op : ""}${f.id ? " of " + short(f.id) : ""}${(f.times ?? 1) > 1000 ? " (until back online)" : (f.times ?? 1) > 1 ? ` ×${f.times}` : ""}`).join(", ");
+    : "Queued: " + pending.map((f) => `${f.kind}${f.op && f.op !== "any" ? " on " + f.op : ""}${f.id ? " of " + short(f.id) : ""}${(f.times ?? 1) > 1 ? ` ×${f.times}` : ""}`).join(", ");
 }
 
 function drawFocused(): void {
@@ -120,6 +121,17 @@ export function wirePanel(api: HarnessApi): void {
     api.changeByAnotherUser(id, { msevtmgt_timescheckedin: (row.msevtmgt_timescheckedin ?? 0) + 1 });
     setFocusedRow(id);
     drawFocused();
+  }));
+  // Another tab on the same data: another desk at the same session, its own staff member.
+  $("second-desk").addEventListener("click", () => {
+    const m = mounted();
+    const params = new URLSearchParams({ desk: String((m?.options.desk ?? 1) + 1), view: m?.options.view ?? "session", live: String(m?.context.parameters.liveRefreshSeconds.raw ?? 20) });
+    window.open(`${location.pathname}?${params}`, "_blank");
+  });
+  $("reset-data").addEventListener("click", panelAction(() => {
+    const o = requireMounted().options;
+    forgetWritten(o.seed, o.attendees);
+    return mountWith({ ...o });
   }));
   $("clear-log").addEventListener("click", clearLogEntries);
   $("show-reads").addEventListener("change", drawLog);

@@ -55,6 +55,13 @@ export interface MountOptions {
   /** resx language (LCID) among those the manifest lists; default 1033. */
   languageId?: number;
   errorCodeStyle?: "signed" | "unsigned";
+  /**
+   * Share the data with this browser's other pages, as one Dataverse (harness/shared.ts): a reload keeps what was
+   * written and another tab is another desk. The page mounts shared; API mounts get their own data unless asked.
+   */
+  shared?: boolean;
+  /** Which desk this page is (default 1): desk 2 and up are other staff members (their own user id). */
+  desk?: number;
 }
 
 export interface RenderRecord {
@@ -119,6 +126,10 @@ export interface HarnessApi {
   /** The event registrations in Dataverse (copies). */
   eventRegistrations(): EventRegistrationRow[];
   failNext(spec: FailureSpec): void;
+  /**
+   * The page's Offline switch: while off, every call fails as fetch does (the browser's own offline state counts
+   * too), and the window hears "offline"; back on, it hears "online", as when the Wi-Fi returns.
+   */
   setNetwork(online: boolean): void;
   setLatency(ms: number): void;
   changeByAnotherUser(id: string, changes: Record<string, unknown>): RowSummary;

@@ -46,7 +46,7 @@ export function needsConfirmation(action: BulkAction, count: number): boolean {
 
 /** What became of one row in a bulk run. */
 export type BulkOutcome =
-  | { id: string; result: "changed" | "already" | "skipped" | "notStarted" }
+  | { id: string; result: "changed" | "already" | "skipped" | "notStarted" | "waiting" }
   | { id: string; result: "failed"; problem: ProblemKind };
 
 export interface BulkSummary {
@@ -58,6 +58,8 @@ export interface BulkSummary {
   skipped: number;
   /** Rows a cancelled run never reached. */
   notStarted: number;
+  /** Changes waiting for the connection: they go when it is back. */
+  waiting: number;
   /** Failures grouped by reason, largest group first. */
   failedByReason: { problem: ProblemKind; count: number }[];
   /** The rows to try again with "Retry failed". */
@@ -65,7 +67,7 @@ export interface BulkSummary {
 }
 
 export function summarizeBulk(action: BulkAction, outcomes: readonly BulkOutcome[]): BulkSummary {
-  const summary: BulkSummary = { action, changed: 0, already: 0, skipped: 0, notStarted: 0, failedByReason: [], failedIds: [] };
+  const summary: BulkSummary = { action, changed: 0, already: 0, skipped: 0, notStarted: 0, waiting: 0, failedByReason: [], failedIds: [] };
   const groups = new Map<ProblemKind, number>();
   for (const outcome of outcomes) {
     if (outcome.result === "failed") {

@@ -5,9 +5,10 @@ import type { RegistrationFields } from "./types";
 
 /**
  * queued: waiting for its turn (edits to one registration never overlap); saving: its calls are running;
- * failed: it could not be saved and waits for the user's Retry or Discard.
+ * waiting: the connection is down, it goes when it is back; failed: it could not be saved and waits for the
+ * user's Retry or Discard.
  */
-export type ChangeStatus = "queued" | "saving" | "failed";
+export type ChangeStatus = "queued" | "saving" | "waiting" | "failed";
 
 /** Where a change came from: a row's own controls, or a bulk action over many rows. */
 export type ChangeSource = "row" | "bulk";

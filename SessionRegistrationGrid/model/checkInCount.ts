@@ -11,11 +11,9 @@ export type CountParse = { ok: true; value: number } | { ok: false; problem: Cou
 export function parseCheckInCount(input: string): CountParse {
   const text = input.trim();
   if (text === "") return { ok: false, problem: "Count_Empty" };
-  const match = /^([+-]?)(\d+)$/.exec(text);
-  if (!match) return { ok: false, problem: "Count_NotWhole" };
-  const digits = match[2].replace(/^0+(?=\d)/, "");
-  if (match[1] === "-" && digits !== "0") return { ok: false, problem: "Count_Negative" };
-  // Compare as text first: Number() loses precision on very long inputs.
-  if (digits.length > 10 || Number(digits) > MAX_CHECK_INS) return { ok: false, problem: "Count_TooLarge" };
-  return { ok: true, value: Number(digits) };
+  if (!/^[+-]?\d+$/.test(text)) return { ok: false, problem: "Count_NotWhole" };
+  // Digits only, so Number() is exact up to far past the limit; "-0" is 0.
+  const value = Number(text) || 0;
+  if (value < 0) return { ok: false, problem: "Count_Negative" };
+  return value > MAX_CHECK_INS ? { ok: false, problem: "Count_TooLarge" } : { ok: true, value };
 }

@@ -27,19 +27,20 @@ export function recordName(formatted: string): string {
  * the first attempt, so every attempt sends the same one and Dataverse can refuse a second copy.
  */
 export function checkInRecordBody(id: string, name: string, targets: CheckInTargets, at: Date): Record<string, unknown> {
-  const bind = (set: string, target?: string) => (target ? `/${set}(${bareGuid(target)})` : undefined);
   const body: Record<string, unknown> = {
     [CheckIn.Id]: bareGuid(id),
     [CheckIn.Name]: recordName(name),
     [CheckIn.Type]: CheckInType.Session,
     [CheckIn.Time]: at.toISOString(),
-    [`${CheckIn.SessionRegistration}@odata.bind`]: bind(EntitySet.SessionRegistration, targets.registration),
-    [`${CheckIn.Contact}@odata.bind`]: bind(EntitySet.Contact, targets.contact),
-    [`${CheckIn.SessionAttended}@odata.bind`]: bind(EntitySet.Session, targets.session),
-    [`${CheckIn.EventRegistration}@odata.bind`]: bind(EntitySet.EventRegistration, targets.eventRegistration),
-    [`${CheckIn.Event}@odata.bind`]: bind(EntitySet.Event, targets.event),
   };
+  const binds: [navigation: string, entitySet: string, id?: string][] = [
+    [CheckIn.SessionRegistration, EntitySet.SessionRegistration, targets.registration],
+    [CheckIn.Contact, EntitySet.Contact, targets.contact],
+    [CheckIn.SessionAttended, EntitySet.Session, targets.session],
+    [CheckIn.EventRegistration, EntitySet.EventRegistration, targets.eventRegistration],
+    [CheckIn.Event, EntitySet.Event, targets.event],
+  ];
   // Unset lookups are left out, not bound to null.
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+  for (const [navigation, entitySet, target] of binds) if (target) body[`${navigation}@odata.bind`] = `/${entitySet}(${bareGuid(target)})`;
   return body;
 }

@@ -35,6 +35,7 @@ export function describeBulk(summary: BulkSummary, text: Text): string {
   for (const group of summary.failedByReason) rest.push(text("Bulk_NotSaved", group.count, text(`Reason_${group.problem}`)));
   if (summary.skipped) rest.push(text.count("Bulk_Skipped", summary.skipped));
   if (summary.notStarted) rest.push(text.count("Bulk_NotStarted", summary.notStarted));
+  if (summary.waiting) rest.push(text.count("Pending_Waiting", summary.waiting));
   // "0 activated" says nothing when something else does.
   const parts = summary.changed || rest.length === 0 ? [text.count(`BulkDone_${action}`, summary.changed), ...rest] : rest;
   return text("Bulk_Summary", text(`Bulk_${action}`), parts.join(text("List_Separator")));

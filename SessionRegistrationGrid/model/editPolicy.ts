@@ -30,10 +30,10 @@ export interface PolicyInputs {
 
 export function editPolicy(inputs: PolicyInputs): EditPolicy {
   const { isControlDisabled, canWrite, allowCheckInEdit, allowSyncEdit, allowStatusEdit } = inputs;
-  const records = recordsMode(inputs);
-  if (isControlDisabled) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_Disabled", records };
-  if (canWrite === false) return { checkIn: false, sync: false, status: false, readOnlyReason: "ReadOnly_NoPrivilege", records };
-  return { checkIn: !!canWrite && allowCheckInEdit?.raw !== false, sync: !!canWrite && allowSyncEdit?.raw !== false, status: !!canWrite && allowStatusEdit?.raw !== false, records };
+  const readOnlyReason = isControlDisabled ? "ReadOnly_Disabled" : canWrite === false ? "ReadOnly_NoPrivilege" : undefined;
+  // Nothing is editable until the privilege check says so.
+  const can = (allowed?: Switch) => !readOnlyReason && !!canWrite && allowed?.raw !== false;
+  return { checkIn: can(allowCheckInEdit), sync: can(allowSyncEdit), status: can(allowStatusEdit), readOnlyReason, records: recordsMode(inputs) };
 }
 
 function recordsMode({ createCheckInRecords, canCreateCheckIns }: PolicyInputs): RecordsMode {

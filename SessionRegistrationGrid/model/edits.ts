@@ -22,6 +22,14 @@ export const isCountStep = (edit: Edit): edit is CountStep => edit.kind === "che
 
 export type UpdatePayload = Record<string, number>;
 
+/** The column each field is stored in. */
+export const FIELD_COLUMNS: Record<keyof RegistrationFields, string> = {
+  timesCheckedIn: Column.TimesCheckedIn,
+  synced: Column.SyncedWithProvider,
+  state: Column.State,
+  statusReason: Column.StatusReason,
+};
+
 /** A row as a fresh read returns it: the selected fields, and its versionnumber when selected. */
 export interface FreshRow {
   fields: Partial<RegistrationFields>;
@@ -76,12 +84,10 @@ const normalized = (key: keyof RegistrationFields, value: unknown) => (key === "
  * because Dataverse runs update plug-ins twice when state is mixed with other fields.
  */
 export function payloadFor(edit: Edit, fresh: FreshRow): UpdatePayload {
-  const fields = writtenFields(edit, fresh.fields);
   const payload: UpdatePayload = {};
-  if (fields.timesCheckedIn !== undefined && fields.timesCheckedIn !== null) payload[Column.TimesCheckedIn] = fields.timesCheckedIn;
-  if (fields.synced !== undefined && fields.synced !== null) payload[Column.SyncedWithProvider] = fields.synced ? SyncFlag.Yes : SyncFlag.No;
-  if (fields.state !== undefined) payload[Column.State] = fields.state;
-  if (fields.statusReason !== undefined) payload[Column.StatusReason] = fields.statusReason;
+  for (const [field, value] of Object.entries(writtenFields(edit, fresh.fields)) as [keyof RegistrationFields, number | boolean | null][]) {
+    if (value !== null) payload[FIELD_COLUMNS[field]] = field === "synced" ? (value ? SyncFlag.Yes : SyncFlag.No) : Number(value);
+  }
   return payload;
 }
 

@@ -13,10 +13,19 @@ export interface Problem {
   retryAfterMs?: number;
 }
 
-/** Service protection limits: number of requests, execution time, concurrent requests (HTTP 429). */
-export const THROTTLE_CODES: readonly number[] = [-2147015902, -2147015903, -2147015898];
-const PRIVILEGE_CODES: readonly number[] = [-2147220960, -2147187962];
-const NOT_FOUND_CODES: readonly number[] = [-2147220969];
+/** Error codes the grid explains: service protection limits (HTTP 429), missing privileges, a deleted record. */
+const KIND_OF_CODE: Record<number, ProblemKind> = {
+  [-2147015902]: "throttled", // number of requests
+  [-2147015903]: "throttled", // execution time
+  [-2147015898]: "throttled", // concurrent requests
+  [-2147220960]: "privilege",
+  [-2147187962]: "privilege",
+  [-2147220969]: "notFound",
+};
+
+/** Some hosts hand the code over unsigned (2147779592 for 0x80048408): compared as signed 32-bit. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
+const codeOf = (error: any) => (Number(error?.errorCode) || 0) | 0;
 
 /**
  * Rejections carry `{ errorCode, message }` (service protection adds `retryAfter`, seconds); a lost
@@ -26,28 +35,16 @@ export function classifyError(error: unknown): Problem {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
   const e: any = error ?? {};
   const detail = String(e.message ?? error);
-  // Some hosts hand the code over unsigned (2147779592 for 0x80048408): compare as signed 32-bit.
-  const code = (Number(e.errorCode) || 0) | 0;
-  if (THROTTLE_CODES.includes(code) || e.status === 429) {
-    const wait = Number(e.retryAfter);
-    return { kind: "throttled", detail, retryAfterMs: wait >= 0 ? wait * 1000 : undefined };
-  }
-  const kind = PRIVILEGE_CODES.includes(code)
-    ? "privilege"
-    : NOT_FOUND_CODES.includes(code)
-      ? "notFound"
-      : code
-        ? "rejected"
-        : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline/i.test(detail)
-          ? "network"
-          : "unknown";
-  return { kind, detail };
+  const code = codeOf(e);
+  const kind: ProblemKind = e.status === 429 ? "throttled" : KIND_OF_CODE[code]
+    ?? (code ? "rejected" : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline/i.test(detail) ? "network" : "unknown");
+  const wait = Number(e.retryAfter);
+  return kind === "throttled" && wait >= 0 ? { kind, detail, retryAfterMs: wait * 1000 } : { kind, detail };
 }
 
 /** Dataverse refused a create because the primary key exists: an earlier attempt of the same create landed. */
 export function isDuplicateKey(error: unknown): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
-  return ((Number((error as any)?.errorCode) || 0) | 0) === DUPLICATE_KEY;
+  return codeOf(error) === DUPLICATE_KEY;
 }
 
 /** Only these are retried without asking the user: the server never applied the change or may do so later. */

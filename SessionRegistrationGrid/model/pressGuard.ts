@@ -7,24 +7,18 @@ export const REPEAT_WINDOW_MS = 2000;
 export interface PressGuard {
   /** True when the press counts (and becomes the row's last counted press); false when it is a repeat. */
   accept(rowId: string, now: number): boolean;
-  /** When the row's last counted press was, if within the window: the row may say the repeat was ignored. */
-  lastCounted(rowId: string, now: number): number | undefined;
 }
 
 export function createPressGuard(windowMs = REPEAT_WINDOW_MS): PressGuard {
   const counted = new Map<string, number>();
-  const recent = (rowId: string, now: number) => {
-    const at = counted.get(rowId);
-    return at !== undefined && now - at < windowMs ? at : undefined;
-  };
   return {
     accept(rowId, now) {
-      if (recent(rowId, now) !== undefined) return false;
+      const at = counted.get(rowId);
+      if (at !== undefined && now - at < windowMs) return false;
       counted.set(rowId, now);
       // Forget presses long past, so a long session at the door doesn't grow the map without end.
       if (counted.size > 500) for (const [id, at] of counted) if (now - at >= windowMs) counted.delete(id);
       return true;
     },
-    lastCounted: recent,
   };
 }

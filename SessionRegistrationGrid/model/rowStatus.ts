@@ -6,19 +6,25 @@ import type { RegistrationFields } from "./types";
 export type RowNote =
   /** A change of the row is being saved or waits its turn. */
   | { kind: "saving" }
+  /** A change waits for the connection to come back. */
+  | { kind: "waiting" }
+  /** Another desk changed the registration (or checked the attendee in) moments ago. */
+  | { kind: "elsewhere" | "checkedInElsewhere" }
   /** A change could not be saved: the newest failed one, and how many more the row holds. */
   | { kind: "failed"; change: Change; more: number }
   /** The last check-in was counted without a check-in record: there is no event registration to attach it to. */
   | { kind: "noRecord" };
 
 /**
- * The row's note: a failure first (it needs the user), then saving, then a check-in that could only be counted
- * (`lastRecord` is the record step of the row's last check-in from this page).
+ * The row's note: a failure first (it needs the user), then waiting, then saving, then a change from another
+ * desk, then a check-in that could only be counted (`lastRecord`: the record step of its last check-in here).
  */
-export function rowNote(edits: RowEdits, lastRecord?: RecordStep): RowNote | undefined {
+export function rowNote(edits: RowEdits, lastRecord?: RecordStep, elsewhere?: "checkedIn" | "changed"): RowNote | undefined {
   const failed = failedChanges(edits);
   if (failed.length) return { kind: "failed", change: failed[failed.length - 1], more: failed.length - 1 };
+  if (edits.changes.some((c) => c.status === "waiting")) return { kind: "waiting" };
   if (edits.changes.some(isActive)) return { kind: "saving" };
+  if (elsewhere) return { kind: elsewhere === "checkedIn" ? "checkedInElsewhere" : "elsewhere" };
   return lastRecord === "noEventRegistration" ? { kind: "noRecord" } : undefined;
 }
 

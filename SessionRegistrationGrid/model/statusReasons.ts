@@ -26,15 +26,12 @@ type Loose = any;
 export function readStatusReasons(metadata: Loose, fallback: StatusReason[]): StatusReason[] {
   const attributes = metadata?.Attributes;
   const attribute = attributes?.get ? attributes.get("statuscode") : attributes?.statuscode;
-  // attributeDescriptor carries State; the top-level OptionSet of some hosts doesn't, so it comes second.
-  for (const optionSet of [attribute?.attributeDescriptor?.OptionSet, attribute?.OptionSet]) {
-    const reasons = Object.values<Loose>(optionSet ?? {})
-      .map((o) => ({ value: Number(o?.Value), label: o?.Label, state: Number(o?.State) }))
-      .filter((r) => Number.isInteger(r.value) && Number.isInteger(r.state) && typeof r.label === "string");
-    const states = new Set(reasons.map((r) => r.state));
-    // Each state needs at least one reason; otherwise this shape is not usable.
-    if (states.has(State.Active) && states.has(State.Inactive)) return reasons;
-  }
+  // attributeDescriptor's options carry State; the top-level OptionSet carries it only where it is the same array.
+  const reasons = Object.values<Loose>(attribute?.attributeDescriptor?.OptionSet ?? attribute?.OptionSet ?? {})
+    .map((o) => ({ value: Number(o?.Value), label: o?.Label, state: Number(o?.State) }))
+    .filter((r) => Number.isInteger(r.value) && Number.isInteger(r.state) && typeof r.label === "string");
+  // Each state needs at least one reason; otherwise this shape is not usable.
+  if ([State.Active, State.Inactive].every((state) => reasons.some((r) => r.state === state))) return reasons;
   return fallback;
 }
 

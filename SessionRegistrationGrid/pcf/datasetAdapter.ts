@@ -18,6 +18,8 @@ export interface DatasetAdapter extends DatasetActions {
   snapshot(dataset: DataSet): GridSnapshot;
   /** Ids of the rows the last snapshot that read the records found new or changed. */
   changedIds(): readonly string[];
+  /** The row the grid holds for a registration, if it holds it. */
+  row(id: string): RegistrationRow | undefined;
   /** The page size applies at the next refresh (which also goes back to the first page), at the next snapshot. */
   setPageSize(pageSize: number): void;
   refresh(): void;
@@ -80,6 +82,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   return {
     hasNewData,
     changedIds: () => changed,
+    row: (id) => rowsById.get(id),
     snapshot(current) {
       dataset = current;
       if (hasNewData(current)) {

@@ -10,8 +10,10 @@ import { webApiCheckInStore } from "../services/checkInStore";
 import { createRegistrationEditor } from "../services/registrationEditor";
 import { webApiStore } from "../services/registrationStore";
 import type { GridActions } from "../views/gridTypes";
-import { createAnnouncer } from "../views/announcer";
-import type { GridServices } from "../views/gridTypes";
+import { createJournal } from "../services/journal";
+import { startLivePoll, type LiveState } from "../services/livePoll";
+import { createSignal } from "../views/signal";
+import type { GridServices, StatusMessage } from "../views/gridTypes";
 import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
@@ -38,23 +40,49 @@ export function createGridController(context: Context): GridController {
     context.parameters.createCheckInRecords?.raw === false ? [] : [Column.Contact, Column.Session, Column.Event, Column.EventRegistration]);
   // The record's name: the attendee and the session ("Ana Silva – Building editable grids").
   const recordName = ({ name, refs }: RegistrationRow) => (refs.session?.name ? text("CheckIn_RecordName", refs.contact?.name || name, refs.session.name) : refs.contact?.name || name);
+  // The environment: the host's client URL (outside the typings). Test hosts have none (pcf-start's throws).
+  let clientUrl: string | undefined;
+  try {
+    clientUrl = (context as unknown as { page: { getClientUrl(): string } }).page.getClientUrl();
+  } catch {
+    // Changes are then kept under the page's origin, and there are no live updates: no Dataverse to ask.
+  }
   const editor = createRegistrationEditor({
     registrations: webApiStore(context.webAPI, ENTITY),
     checkIns: webApiCheckInStore(context.webAPI),
+    // Unsaved changes are kept per environment, user and table.
+    journal: createJournal(globalThis.localStorage, `srg:${clientUrl ?? location.origin}:${context.userSettings.userId}:${ENTITY}`),
+    isOffline: () => !navigator.onLine,
     records: () => (policy ?? currentPolicy(context)).records,
     recordName,
   });
   let services: GridServices | undefined;
   let lastInputs: unknown[] = [];
   let lastElement: React.ReactElement | undefined;
-  const announcer = createAnnouncer();
+  const said = createSignal<StatusMessage>({ message: "" });
+  const announce = (message: string) => said.set({ message });
+  const undoCheckIn = (row: RegistrationRow, checkIn?: string) =>
+    void editor.undoCheckIn(row, checkIn).then((problem) => problem || announce(text("CheckIn_Undone", row.name)));
   const actions: GridActions = {
     ...adapter,
+    // The new registrations arrive with the dataset's next load.
+    refresh: () => (poll?.shownNew(), adapter.refresh()),
     confirm: (title, text, confirmButtonLabel, cancelButtonLabel) =>
       context.navigation.openConfirmDialog({ title, text, confirmButtonLabel, cancelButtonLabel }).then((answer) => answer.confirmed),
     openLookup: (ref) =>
-      void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error: { message?: string }) => announcer.announce(text("Error_Open", error?.message ?? String(error)))),
+      void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error: { message?: string }) => announce(text("Error_Open", error?.message ?? String(error)))),
   };
+  window.addEventListener("online", editor.reconnect);
+  // Live updates: other desks' changes, merged into the rows; on a session's form, that session's registrations.
+  const live = createSignal<LiveState>({ paused: false, newRegistrations: 0 });
+  const info = (context.mode as { contextInfo?: { entityTypeName?: string; entityId?: string } }).contextInfo;
+  const seconds = context.parameters.liveRefreshSeconds?.raw ?? 20;
+  const poll = clientUrl && seconds > 0 ? startLivePoll({
+    webAPI: context.webAPI, editor, seconds, rowOf: adapter.row, hidden: () => document.hidden,
+    session: info?.entityTypeName === "msevtmgt_session" ? info.entityId : undefined,
+    checkedInElsewhere: (names) => announce(text("Live_CheckedInElsewhere", names.join(text("List_Separator")))),
+    changed: live.set,
+  }) : undefined;
   void loadTableAccess(context.utils, fallbackReasons).then((loaded) => {
     access = loaded;
     context.factory.requestRender();
@@ -69,7 +97,7 @@ export function createGridController(context: Context): GridController {
   const currentServices = (current: Context) => {
     const statusReasons = access?.statusReasons ?? fallbackReasons;
     if (services?.policy !== currentPolicy(current) || services.statusReasons !== statusReasons) {
-      services = { text, policy: policy!, statusReasons, editor, actions, announce: announcer.announce };
+      services = { text, policy: policy!, statusReasons, editor, actions, announce, said, live, undoCheckIn };
     }
     return services;
   };
@@ -97,9 +125,12 @@ export function createGridController(context: Context): GridController {
         grid,
         layout: { width: mode.allocatedWidth, height: mode.allocatedHeight },
         services: currentServices(current),
-        announcer,
       }));
     },
-    dispose: editor.dispose,
+    dispose() {
+      poll?.stop();
+      window.removeEventListener("online", editor.reconnect);
+      editor.dispose();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { BulkOutcome } from "../model/bulkActions";
 import {
   addChange, failChange, failedChanges, isSettled, NO_EDITS, removeChanges, settleChange, shownFields, updateChange,
-  type Change, type ChangeSource, type RecordStep, type RowEdits,
+  type Change, type ChangeSource, type RowEdits,
 } from "../model/changes";
 import { bareGuid } from "../model/checkInRecord";
 import type { RecordsMode } from "../model/editPolicy";
@@ -13,6 +13,7 @@ import type { RegistrationFields, RegistrationRow } from "../model/types";
 import type { CheckInStore } from "./checkInStore";
 import { createEventRegistrationFinder } from "./eventRegistrations";
 import { newGuid } from "./ids";
+import type { Journal } from "./journal";
 import { createNotifier, type Schedule } from "./notifier";
 import type { RegistrationStore } from "./registrationStore";
 import { DEFAULT_RETRY, realSleep, SaveFailed, withRetries, type RetryPolicy, type Sleep } from "./retry";
@@ -33,23 +34,26 @@ export interface EditorOptions {
   schedule?: Schedule;
   /** Changes saving at once, over all rows; each makes one call at a time. */
   concurrency?: number;
+  /** Keeps unsaved changes across page loads; they are sent again when the editor starts. */
+  journal?: Journal;
+  /** The browser knows it has no connection (navigator.onLine false): changes wait without trying. */
+  isOffline?: () => boolean;
+  /** How often a waiting change tries again while the connection seems down (default 15 s). */
+  probeMs?: number;
 }
+
+/** What another desk did to a registration: checked the attendee in, or changed something else. */
+export type ElsewhereChange = "checkedIn" | "changed";
 
 /** What a press of a row's Check in did. */
 export type CheckInPress = "counted" | "retried" | "repeat";
 
-/** A check-in this page made and saved: it can be undone until the page is reloaded. */
-export interface SavedCheckIn {
-  /** The check-in's id, which is also its record's. */
-  id: string;
-  rowId: string;
-  name: string;
-  /** The count stored after it. */
+/**
+ * A check-in this page made and saved: the change (its id is also its record's; `record` says whether a record
+ * was made) and the count stored after it. It can be undone until the page is reloaded.
+ */
+export interface SavedCheckIn extends Change {
   count: number;
-  source: ChangeSource;
-  record: RecordStep;
-  /** When the press was (ms since 1970). */
-  at: number;
 }
 
 export interface BulkOptions {
@@ -67,8 +71,21 @@ export interface RegistrationEditor {
   edits(id: string): RowEdits;
   /** What the row shows now: loaded values, newer stored ones, and the changes still saving. */
   shown(row: RegistrationRow): RegistrationFields;
-  /** Every change that failed and waits for Retry or Discard, oldest first. */
+  /** Every change that failed and waits for Retry or Discard, row by row. */
   failures(): Change[];
+  /** How many changes wait for the connection. */
+  waiting(): number;
+  /** Whether any change is queued, saving or waiting (live updates hold off meanwhile). */
+  busy(): boolean;
+  /** The connection is back (the browser's online event): waiting changes go, in the order they were made. */
+  reconnect(): void;
+  /**
+   * What another desk stored, seen by a live poll: it replaces what the row shows, unless a change of the row is
+   * on its way. Rows changed so are marked (`elsewhere`) until `forgetElsewhere`.
+   */
+  learn(id: string, stored: Partial<RegistrationFields>, what: ElsewhereChange): void;
+  forgetElsewhere(): void;
+  elsewhere(id: string): ElsewhereChange | undefined;
   /** The row's saved check-ins from this page that can still be undone, oldest first. */
   undoable(id: string): readonly SavedCheckIn[];
   /**
@@ -106,6 +123,8 @@ interface Finished {
   problem?: Problem;
   result?: SaveResult["result"];
   notStarted?: boolean;
+  /** It waits for the connection, and goes when it is back. */
+  waiting?: boolean;
 }
 
 const ALWAYS_RECORD: RecordsMode = { create: true };
@@ -141,6 +160,11 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   let seq = 0;
   let saving = 0;
   let disposed = false;
+  /** A change met a dead connection: nothing starts until it returns or a probe gets through. */
+  let networkDown = false;
+  let probe: ReturnType<typeof setTimeout> | undefined;
+  let elsewhere = new Map<string, ElsewhereChange>();
+  const offline = () => networkDown || !!options.isOffline?.();
 
   const edits = (id: string) => rows.get(id) ?? NO_EDITS;
   const setEdits = (id: string, next: RowEdits) => {
@@ -149,10 +173,21 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     notifier.notify(id);
   };
   const patch = (change: Change, changes: Partial<Change>) => setEdits(change.rowId, updateChange(edits(change.rowId), change.id, changes));
+  const all = () => [...rows.values()].flatMap((r) => r.changes);
+  /** A step done (record made, count sent) or a change left waiting is written to the journal at once, not at the next frame. */
+  const keep = (change: Change, step: Partial<Change>) => {
+    patch(change, step);
+    options.journal?.save(all());
+  };
   const latest = (change: Change) => edits(change.rowId).changes.find((c) => c.id === change.id);
   const finish = (change: Change, finished: Finished) => {
     waiters.get(change.id)?.(finished);
     waiters.delete(change.id);
+  };
+  /** Without a connection a change is no failure: it waits, shown as it will be, and whoever awaits it hears so. */
+  const wait = (change: Change) => {
+    keep(change, { status: "waiting" });
+    finish(change, { waiting: true });
   };
   /** Queues a change (new, or failed and retried) and resolves when it is saved, fails or is cancelled. */
   const start = (change: Change, cancelled?: () => boolean) => {
@@ -189,12 +224,16 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   /** Starts queued changes in the order they were made, one per registration, up to the concurrency limit. */
   const pump = () => {
     queue = queue.filter(({ change, cancelled }) => {
-      if (disposed || saving >= concurrency || running.has(change.rowId)) return true;
       const current = latest(change);
+      // A cancelled bulk run drops what it has not started, connection or not.
       if (current && cancelled?.()) {
         setEdits(change.rowId, removeChanges(edits(change.rowId), (c) => c.id === change.id));
         finish(change, { notStarted: true });
-      } else if (current) void run(current);
+        return false;
+      }
+      if (current?.status === "queued" && offline()) wait(change);
+      if (disposed || offline() || saving >= concurrency || running.has(change.rowId)) return true;
+      if (current) void run(current);
       return false;
     });
   };
@@ -204,7 +243,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     const { edit, rowId } = change;
     if (edit.kind === "undoCheckIn") saved.set(rowId, (saved.get(rowId) ?? []).filter((c) => c.id !== edit.checkIn));
     if (edit.kind !== "checkIn") return;
-    const checkedIn: SavedCheckIn = { id: change.id, rowId, name: change.name, count: stored.timesCheckedIn ?? 0, source: change.source, record: change.record ?? "made", at: change.madeAt };
+    const checkedIn: SavedCheckIn = { ...change, count: stored.timesCheckedIn ?? 0 };
     saved.set(rowId, [...(saved.get(rowId) ?? []), checkedIn]);
     for (const listener of checkedInListeners) listener(checkedIn);
   };
@@ -217,7 +256,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     let fresh: Partial<RegistrationFields> = {};
     try {
       const result = await withRetries(
-        () => attemptSave(ports, { current: () => latest(change) ?? change, record: (changes) => patch(change, changes), read: (row) => (fresh = row.fields) }),
+        () => attemptSave(ports, { current: () => latest(change) ?? change, record: (step) => keep(change, step), read: (row) => (fresh = row.fields) }),
         options.retry ?? DEFAULT_RETRY,
         options.sleep ?? realSleep,
       );
@@ -231,14 +270,29 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       finish(change, { result: result.result });
     } catch (error) {
       const problem = error instanceof SaveFailed ? error.problem : classifyError(error);
-      // Kept with what it had done (a check-in's record made): Retry finishes it, never starts it again.
-      setEdits(rowId, failChange(edits(rowId), change.id, problem, fresh));
-      finish(change, { problem });
+      if (problem.kind === "network") {
+        // Still no connection after the retries: it waits at the head of the queue, and a probe tries again later.
+        wait(change);
+        queue.unshift({ change });
+        networkDown = true;
+        clearTimeout(probe);
+        probe = setTimeout(reconnect, options.probeMs ?? 15_000);
+      } else {
+        // Kept with what it had done (a check-in's record made): Retry finishes it, never starts it again.
+        setEdits(rowId, failChange(edits(rowId), change.id, problem, fresh));
+        finish(change, { problem });
+      }
     } finally {
       saving--;
       running.delete(rowId);
       pump();
     }
+  };
+
+  /** The connection may be back: the online event, or the probe a failure set (which fails again if not). */
+  const reconnect = () => {
+    networkDown = false;
+    pump();
   };
 
   const retry = (id: string) => failedChanges(edits(id)).forEach(resume);
@@ -257,6 +311,17 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
 
   const problemOf = (finished: Promise<Finished>) => finished.then((f) => f.problem);
 
+  // What a previous page left unsaved: shown at once, sent once whoever made this editor has finished setting up
+  // (failed ones wait for the user).
+  const restored = (options.journal?.load() ?? []).sort((a, b) => a.seq - b.seq);
+  for (const kept of restored) {
+    const change: Change = { ...kept, status: kept.status === "failed" ? "failed" : "queued" };
+    seq = Math.max(seq, change.seq);
+    setEdits(change.rowId, addChange(edits(change.rowId), change));
+  }
+  queueMicrotask(() => restored.forEach((change) => change.status !== "failed" && start(change)));
+  if (options.journal) notifier.subscribe(() => options.journal!.save(all()));
+
   return {
     subscribe: notifier.subscribe,
     subscribeRow: notifier.subscribeKey,
@@ -266,7 +331,22 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     },
     edits,
     shown: (row) => shownFields(row.fields, edits(row.id)),
-    failures: () => [...rows.values()].flatMap(failedChanges).sort((a, b) => a.seq - b.seq),
+    failures: () => all().filter((c) => c.status === "failed"),
+    waiting: () => all().filter((c) => c.status === "waiting").length,
+    busy: () => all().some((c) => c.status !== "failed"),
+    reconnect,
+    learn(id, stored, what) {
+      const state = edits(id);
+      if (state.changes.some((c) => c.status !== "failed")) return;
+      setEdits(id, { ...state, stored: { ...state.stored, ...stored } });
+      elsewhere.set(id, what);
+    },
+    forgetElsewhere() {
+      const before = elsewhere;
+      elsewhere = new Map();
+      before.forEach((_, id) => notifier.notify(id));
+    },
+    elsewhere: (id) => elsewhere.get(id),
     undoable,
     syncWithDataset(changedIds) {
       for (const id of changedIds) {
@@ -289,12 +369,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     submit: (row, edit) => problemOf(enqueue(row, edit, "row")),
     retry,
     discard,
-    retryAll() {
-      for (const id of [...rows.keys()]) if (failedChanges(edits(id)).length) retry(id);
-    },
-    discardAll() {
-      for (const id of [...rows.keys()]) discard(id);
-    },
+    retryAll: () => [...rows.keys()].forEach(retry),
+    discardAll: () => [...rows.keys()].forEach(discard),
     async runBulk(bulkRows, editFor, bulk = {}) {
       let done = 0;
       const outcomes = bulkRows.map(async (row): Promise<BulkOutcome> => {
@@ -303,13 +379,14 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         const finished = !edit ? undefined : failed ? await resume(failed) : await enqueue(row, edit, "bulk", bulk.isCancelled);
         bulk.onProgress?.(++done, bulkRows.length);
         if (!finished) return { id: row.id, result: "skipped" };
-        if (finished.notStarted) return { id: row.id, result: "notStarted" };
+        if (finished.notStarted || finished.waiting) return { id: row.id, result: finished.waiting ? "waiting" : "notStarted" };
         return finished.problem ? { id: row.id, result: "failed", problem: finished.problem.kind } : { id: row.id, result: finished.result ?? "changed" };
       });
       return Promise.all(outcomes);
     },
     dispose() {
       disposed = true;
+      clearTimeout(probe);
       notifier.dispose();
       checkedInListeners.clear();
     },

@@ -1,7 +1,6 @@
 import { Column } from "../ManifestConstants";
-import type { FreshRow, UpdatePayload } from "../model/edits";
+import { FIELD_COLUMNS, type FreshRow, type UpdatePayload } from "../model/edits";
 import { asNumber, syncFlagOf } from "../model/rows";
-import type { RegistrationFields } from "../model/types";
 
 /** The narrow slice of Dataverse the editor needs. The only place that calls context.webAPI. */
 export interface RegistrationStore {
@@ -13,11 +12,10 @@ type WebApiRow = Record<string, unknown>;
 
 /** A Web API row → the fields it carries (only the selected ones are present). */
 export function toFreshRow(row: WebApiRow): FreshRow {
-  const fields: Partial<RegistrationFields> = {};
-  if (Column.TimesCheckedIn in row) fields.timesCheckedIn = asNumber(row[Column.TimesCheckedIn]);
-  if (Column.SyncedWithProvider in row) fields.synced = syncFlagOf(row[Column.SyncedWithProvider]);
-  if (Column.State in row) fields.state = Number(row[Column.State]);
-  if (Column.StatusReason in row) fields.statusReason = Number(row[Column.StatusReason]);
+  const fields: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(FIELD_COLUMNS)) {
+    if (column in row) fields[field] = field === "synced" ? syncFlagOf(row[column]) : asNumber(row[column]);
+  }
   const version = row[Column.Version];
   return { fields, version: version === null || version === undefined ? undefined : String(version) };
 }

@@ -1,5 +1,6 @@
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, ProgressIndicator } from "@fluentui/react";
 import * as React from "react";
+import { Fragment, h } from "./jsx";
 import { allowedBulkActions, bulkEdit, needsConfirmation, summarizeBulk, type BulkAction, type BulkSummary } from "../model/bulkActions";
 import { describeBulk } from "../model/describe";
 import type { Edit } from "../model/edits";

@@ -6,11 +6,8 @@ import type { GridServices } from "./gridTypes";
 /** The grid's services for every cell, without threading them through DetailsList's props. */
 export const GridContext = React.createContext<GridServices | undefined>(undefined);
 
-export function useGrid(): GridServices {
-  const services = React.useContext(GridContext);
-  if (!services) throw new Error("A grid cell was rendered outside RegistrationGrid.");
-  return services;
-}
+/** RegistrationGrid provides them to everything it renders. */
+export const useGrid = (): GridServices => React.useContext(GridContext)!;
 
 /**
  * The registration's edit state and the values it shows, re-rendering the calling cell (and nothing else)

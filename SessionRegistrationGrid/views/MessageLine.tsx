@@ -1,8 +1,7 @@
 import * as React from "react";
+import { Fragment, h } from "./jsx";
 import { checkedInMessage } from "../model/describe";
 import type { RegistrationRow } from "../model/types";
-import type { SavedCheckIn } from "../services/registrationEditor";
-import type { Announcer } from "./announcer";
 import { useGrid } from "./GridContext";
 
 /**
@@ -10,15 +9,17 @@ import { useGrid } from "./GridContext";
  * politely ("Ana Silva checked in — 2nd time"); on the right how many changes were not saved, with Retry all
  * and Discard all. The detail of each failure lives in its row.
  */
-export const MessageLine = ({ announcer, rows }: { announcer: Announcer; rows: readonly RegistrationRow[] }) => {
-  const { text, editor } = useGrid();
-  /** The latest outcome, and the check-in it speaks of, which the line offers to undo. */
-  const [{ message, checkedIn }, setSaid] = React.useState<{ message: string; checkedIn?: SavedCheckIn }>({ message: "" });
+export const MessageLine = ({ rows }: { rows: readonly RegistrationRow[] }) => {
+  const { text, editor, live, said, actions, undoCheckIn } = useGrid();
   const [, rerender] = React.useReducer((n: number) => n + 1, 0);
-  React.useEffect(() => announcer.subscribe((message) => setSaid({ message })), [announcer]);
+  React.useEffect(() => said.subscribe(rerender), [said]);
   React.useEffect(() => editor.subscribe(rerender), [editor]);
+  React.useEffect(() => live.subscribe(rerender), [live]);
   // One person at a time is read out; a bulk run speaks through its summary instead.
-  React.useEffect(() => editor.onCheckedIn((c) => c.source === "row" && setSaid({ message: checkedInMessage(c.name, c.count, text), checkedIn: c })), [editor, text]);
+  React.useEffect(() => editor.onCheckedIn((c) => c.source === "row" && said.set({ message: checkedInMessage(c.name, c.count, text), checkedIn: c })), [editor, said, text]);
+  const { message, checkedIn } = said.get();
+  const { paused, newRegistrations } = live.get();
+  const waiting = editor.waiting();
   const failures = editor.failures().length;
   const row = checkedIn && editor.undoable(checkedIn.rowId).some((c) => c.id === checkedIn.id) && rows.find((r) => r.id === checkedIn.rowId);
   return (
@@ -27,11 +28,18 @@ export const MessageLine = ({ announcer, rows }: { announcer: Announcer; rows: r
         {message}
       </span>
       {row && (
-        <button type="button" className="srg-small-button" aria-label={text("CheckIn_UndoLabel", row.name)} onClick={() => void editor.undoCheckIn(row, checkedIn.id).then((problem) => problem || setSaid({ message: text("CheckIn_Undone", row.name) }))}>
+        <button type="button" className="srg-small-button" aria-label={text("CheckIn_UndoLabel", row.name)} onClick={() => undoCheckIn(row, checkedIn.id)}>
           {text("CheckIn_UndoShort")}
         </button>
       )}
+      {newRegistrations > 0 && (
+        <button type="button" className="srg-small-button" onClick={actions.refresh}>
+          {text.count("Live_New", newRegistrations)}
+        </button>
+      )}
       <span className="srg-pending" aria-live="polite">
+        {paused && <span className="srg-paused">{text("Live_Paused")}</span>}
+        {waiting > 0 && <span className="srg-waiting">{text.count("Pending_Waiting", waiting)}</span>}
         {failures > 0 && (
           <>
             <span className="srg-pending-text">{text.count("Pending_NotSaved", failures)}</span>

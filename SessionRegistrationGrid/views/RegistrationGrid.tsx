@@ -1,9 +1,9 @@
 import { DefaultButton, MessageBar, MessageBarType } from "@fluentui/react";
 import * as React from "react";
+import { h } from "./jsx";
 import { fitColumns } from "../model/columns";
 import { pagingText } from "../model/paging";
 import type { GridSnapshot } from "../model/types";
-import type { Announcer } from "./announcer";
 import { BulkBar } from "./BulkBar";
 import { toFluentColumns } from "./fluentColumns";
 import { GridContext } from "./GridContext";
@@ -18,15 +18,13 @@ export interface RegistrationGridProps {
   /** The space the host gives; -1 means unbounded (the grid grows with its rows). */
   layout: { width: number; height: number };
   services: GridServices;
-  /** The status line's source: the grid's parts and its host say things through it. */
-  announcer: Announcer;
 }
 
 /** The selection column and the room a vertical scrollbar takes. */
 const CHROME_WIDTH = 48 + 18;
 
 /** The grid: read-only and load notices, the message line, the list, the bulk bar and the paging footer. */
-export const RegistrationGrid = ({ grid, layout, services, announcer }: RegistrationGridProps) => {
+export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridProps) => {
   const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const checkInWidth = React.useMemo(() => checkInColumnWidth(text), [text]);
@@ -48,7 +46,7 @@ export const RegistrationGrid = ({ grid, layout, services, announcer }: Registra
           <MessageBar messageBarType={MessageBarType.info}>{text("Records_NoPrivilege")}</MessageBar>
         )}
         {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
-        <MessageLine announcer={announcer} rows={grid.rows} />
+        <MessageLine rows={grid.rows} />
         <div className="srg-scroll" data-is-scrollable="true">
           <RegistrationList grid={grid} columns={columns} selection={selection} />
           {!grid.loading && grid.rows.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}

@@ -3,6 +3,7 @@ import {
   type IColumn, type IDetailsColumnRenderTooltipProps, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
 } from "@fluentui/react";
 import * as React from "react";
+import { h } from "./jsx";
 import { nextSort } from "../model/sorting";
 import type { GridColumn, GridSnapshot, RegistrationRow } from "../model/types";
 import { useGrid } from "./GridContext";
@@ -50,7 +51,8 @@ export const RegistrationList = ({ grid, columns, selection }: RegistrationListP
       selection={selection}
       selectionMode={SelectionMode.multiple}
       checkboxVisibility={CheckboxVisibility.always}
-      onItemInvoked={(row?: RegistrationRow) => row && actions.open(row)}
+      // A double click or Enter on a cell's control is that control's, not "open the record".
+      onItemInvoked={(row?: RegistrationRow, _index?: number, event?: Event) => row && !(event?.target as Element)?.closest("button,select,input") && actions.open(row)}
       onColumnHeaderClick={onColumnHeaderClick}
       onRenderRow={onRenderRow}
       onRenderDetailsHeader={onRenderDetailsHeader}

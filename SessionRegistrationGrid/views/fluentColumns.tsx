@@ -1,5 +1,6 @@
 import { ColumnActionsMode, type IColumn } from "@fluentui/react";
 import * as React from "react";
+import { h } from "./jsx";
 import type { Text } from "../model/text";
 import type { ColumnKind, GridColumn, RegistrationRow, SortState } from "../model/types";
 import { CheckInCell } from "./cells/CheckInCell";

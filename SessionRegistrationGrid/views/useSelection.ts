@@ -3,7 +3,15 @@ import * as React from "react";
 import type { RegistrationRow } from "../model/types";
 
 const idOf = (item: IObjectWithKey) => (item as RegistrationRow).id;
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+const sameIds = (a: readonly string[], b: readonly string[]) => a.join() === b.join();
+
+/** Selects exactly these rows, by key; `quiet` keeps the change event from firing. */
+function selectKeys(selection: Selection, ids: readonly string[], quiet: boolean) {
+  selection.setChangeEvents(false);
+  selection.setAllSelected(false);
+  for (const id of ids) selection.setKeySelected(id, true, false);
+  selection.setChangeEvents(true, quiet);
+}
 
 export interface SelectionState {
   selection: Selection;
@@ -27,14 +35,8 @@ export function useSelection(hostIds: readonly string[], select: (ids: string[])
     const s: Selection = new Selection({
       getKey: idOf,
       onSelectionChanged: () => {
-        if (s.isAllSelected()) {
-          // Select all means these rows: kept as keys, so rows loaded later are not selected with them.
-          const keys = s.getSelection().map(idOf);
-          s.setChangeEvents(false);
-          s.setAllSelected(false);
-          for (const key of keys) s.setKeySelected(key, true, false);
-          s.setChangeEvents(true, true);
-        }
+        // Select all means these rows: kept as keys, so rows loaded later are not selected with them.
+        if (s.isAllSelected()) selectKeys(s, s.getSelection().map(idOf), true);
         const ids = s.getSelection().map(idOf);
         setSelectedIds(ids);
         selectRef.current(ids);
@@ -43,14 +45,8 @@ export function useSelection(hostIds: readonly string[], select: (ids: string[])
     return s;
   }, []);
   const selectOnly = React.useCallback(
-    (ids: readonly string[]) => {
-      const before = selection.getSelection().map(idOf);
-      selection.setChangeEvents(false);
-      selection.setAllSelected(false);
-      for (const id of ids) selection.setKeySelected(id, true, false);
-      // Fluent raises the change event only when the selection differs.
-      selection.setChangeEvents(true, sameIds(before, ids));
-    },
+    // Fluent raises the change event only when the selection differs.
+    (ids: readonly string[]) => selectKeys(selection, ids, sameIds(selection.getSelection().map(idOf), ids)),
     [selection],
   );
   // The grid's selection wins over the host's, which a refresh clears (failed bulk rows must stay selected);

@@ -14,11 +14,23 @@ export interface Rendered extends RenderResult {
   settle(): Promise<void>;
 }
 
-/** The real control over the shared fake model-driven context, rendered the way the platform renders updateView. */
+/** Controls rendered by this test: destroyed after it, as the platform does when the form closes (timers stop). */
+const alive: SessionRegistrationGrid[] = [];
+afterEach(() => {
+  alive.splice(0).forEach((control) => control.destroy());
+  // Each test starts with nothing kept from another (the grid keeps unsaved changes in localStorage).
+  localStorage.clear();
+});
+
+/**
+ * The real control over the shared fake model-driven context, rendered the way the platform renders updateView.
+ * Live updates are off unless a test asks for them (parameters.liveRefreshSeconds).
+ */
 export async function renderControl(options: FakePcfContextOptions & { view?: View } = {}): Promise<Rendered> {
   const dataverse = options.dataverse ?? new FakeDataverse({ data: conference });
-  const { context, host } = createFakePcfContext({ view: sessionView(), strings, width: 1200, height: 600, ...options, dataverse });
+  const { context, host } = createFakePcfContext({ view: sessionView(), strings, width: 1200, height: 600, ...options, dataverse, parameters: { liveRefreshSeconds: 0, ...options.parameters } });
   const control = new SessionRegistrationGrid();
+  alive.push(control);
   control.init(context);
   const result = render(control.updateView(context));
   host.onUpdate((next) => result.rerender(control.updateView(next)));

@@ -81,7 +81,7 @@ describe("check-in records (issue 10)", () => {
     const r = await h.pick(`r => r.name === ${JSON.stringify(name)} && r.state === 0`);
     const existing = (await recordsOf(h, r.id)).length;
     await h.checkIn(h.rowAt(r.index), r.name).click();
-    await expectText(h.rowAt(r.index).locator(".srg-no-record"), await h.text("Row_CountedWithoutRecord"));
+    await expectText(h.rowAt(r.index).locator(".srg-noRecord"), await h.text("Row_CountedWithoutRecord"));
     assert.equal((await h.row(r.id)).count, (r.count ?? 0) + 1);
     assert.equal((await recordsOf(h, r.id)).length, existing, "no record");
     assert.deepEqual(await h.calls({ op: "create" }), []);

@@ -51,9 +51,10 @@ describe("ready for the door (issue 9)", () => {
     const r = await h.pick("r => r.state === 0 && !r.count");
     const row = h.rowAt(r.index);
     const top = await firstRowTop(h);
-    await h.eval(() => window.harness.setNetwork(false));
+    // Dataverse refuses the count (a missing privilege): a failure the user must see, unlike a lost connection.
+    await h.failNext({ kind: "privilege", op: "update" });
     await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
-    await expectText(row.locator(".srg-failed-why"), await h.text("Reason_network"), { timeout: 30_000 });
+    await expectText(row.locator(".srg-failed-why"), await h.text("Reason_privilege"), { timeout: 30_000 });
     await row.getByRole("button", { name: "Times checked in: 0", exact: true }).waitFor();
     await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).waitFor();
     await row.getByRole("button", { name: await h.text("Row_DiscardLabel", r.name), exact: true }).waitFor();
@@ -62,7 +63,6 @@ describe("ready for the door (issue 9)", () => {
     assert.equal(await page.locator("#control-root .ms-MessageBar").count(), 0, "no bar above the list");
     await page.screenshot({ path: screenshotPath("failed-check-in-in-row") });
 
-    await h.eval(() => window.harness.setNetwork(true));
     await sleep(2100);
     await row.getByRole("button", { name: `Check in ${r.name}`, exact: true }).click();
     await eventually(async () => (await h.row(r.id)).count === 1, { message: "the failed check-in saved" });

@@ -1,25 +1,26 @@
 import * as React from "react";
+import { h } from "../jsx";
 import { rowPolicy } from "../../model/editPolicy";
 import { checkInAction, failedCheckIn, rowNote } from "../../model/rowStatus";
 import type { RegistrationRow } from "../../model/types";
 import { useGrid, useRegistration } from "../GridContext";
 import { RowNoteView } from "./RowNoteView";
-import { stopDoubleClick } from "./stopDoubleClick";
 
 /**
  * The row's check-in: "Check in", or "Check in again" for someone already in (a different look, so staff see
  * it before pressing). A cancelled registration says so. Beside it, what is happening to the row's changes.
  */
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
-  const { text, policy, editor, announce } = useGrid();
+  const { text, policy, editor, undoCheckIn } = useGrid();
   const { edits, shown } = useRegistration(row);
   const undoable = editor.undoable(row.id);
   const last = undoable[undoable.length - 1];
-  const note = rowNote(edits, last?.record);
+  const note = rowNote(edits, last?.record, editor.elsewhere(row.id));
   const action = checkInAction(shown);
+  const canCheckIn = rowPolicy(policy, shown.state).checkIn;
   let main: React.ReactNode = null;
   if (action === "cancelled") main = <span className="srg-cancelled">{text("CheckIn_Cancelled")}</span>;
-  else if (rowPolicy(policy, shown.state).checkIn) {
+  else if (canCheckIn) {
     // A press on a failed check-in retries it: the button then reads plain "Check in".
     const again = action === "again" && !failedCheckIn(edits);
     main = (
@@ -28,7 +29,6 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
         className={again ? "srg-checkin-button srg-again" : "srg-checkin-button"}
         aria-label={text(again ? "CheckIn_AgainLabel" : "CheckIn_ButtonLabel", row.name)}
         onClick={() => void editor.checkIn(row).done}
-        onDoubleClick={stopDoubleClick}
       >
         {text(again ? "CheckIn_Again" : "CheckIn_Button")}
       </button>
@@ -39,14 +39,13 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
     <div className="srg-checkin">
       {main}
       {/* Until the page is reloaded, a check-in made here can be taken back. A compact ↶ (drawn by the CSS). */}
-      {last && action === "again" && rowPolicy(policy, shown.state).checkIn && (
+      {last && action === "again" && canCheckIn && (
         <button
           type="button"
           className="srg-small-button srg-undo"
           aria-label={text("CheckIn_UndoLabel", row.name)}
           title={text("CheckIn_Undo")}
-          onClick={() => void editor.undoCheckIn(row).then((problem) => problem || announce(text("CheckIn_Undone", row.name)))}
-          onDoubleClick={stopDoubleClick}
+          onClick={() => undoCheckIn(row)}
         />
       )}
       {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", count)}</span>}

@@ -1,9 +1,9 @@
 import * as React from "react";
+import { Fragment, h } from "../jsx";
 import { parseCheckInCount } from "../../model/checkInCount";
 import { rowPolicy } from "../../model/editPolicy";
 import type { RegistrationRow } from "../../model/types";
 import { useGrid, useRegistration } from "../GridContext";
-import { stopDoubleClick } from "./stopDoubleClick";
 
 /**
  * The check-in count: a number; F2, Enter or a click opens an editor. Enter saves a whole number 0–2,147,483,647,
@@ -40,7 +40,6 @@ export const CountCell = ({ row }: { row: RegistrationRow }) => {
         title={text("Count_EditHint")}
         autoFocus={refocus.current}
         onClick={open}
-        onDoubleClick={stopDoubleClick}
         onKeyDown={(e) => e.key === "F2" && open()}
       >
         {text.number(count)}

@@ -1,11 +1,10 @@
-import * as React from "react";
+import { h } from "../jsx";
 import type { GridColumn, RegistrationRow } from "../../model/types";
 import { useGrid } from "../GridContext";
-import { stopDoubleClick } from "./stopDoubleClick";
 
 /** A link-styled button: text only, never markup. */
 const Link = ({ text, onOpen }: { text: string; onOpen: () => void }) => (
-  <button type="button" className="srg-link" onClick={onOpen} onDoubleClick={stopDoubleClick}>
+  <button type="button" className="srg-link" onClick={onOpen}>
     {text}
   </button>
 );

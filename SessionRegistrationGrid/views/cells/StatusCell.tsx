@@ -1,7 +1,6 @@
-import * as React from "react";
+import { h } from "../jsx";
 import type { RegistrationRow } from "../../model/types";
 import { useGrid, useRegistration } from "../GridContext";
-import { stopDoubleClick } from "./stopDoubleClick";
 
 /** True while an arrow key's own action runs on a closed select (it changes the value one step). */
 let arrowKeyDown = false;
@@ -41,7 +40,6 @@ export const StatusCell = ({ row }: { row: RegistrationRow }) => {
           const reason = options.find((r) => r.value === Number(e.target.value));
           if (reason && reason.value !== current) void editor.submit(row, { kind: "status", state: reason.state, statusReason: reason.value });
         }}
-        onDoubleClick={stopDoubleClick}
       >
         {options.map((r) => (
           <option key={r.value} value={r.value}>

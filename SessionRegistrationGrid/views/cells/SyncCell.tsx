@@ -1,8 +1,7 @@
-import * as React from "react";
+import { h } from "../jsx";
 import { rowPolicy } from "../../model/editPolicy";
 import type { RegistrationRow } from "../../model/types";
 import { useGrid, useRegistration } from "../GridContext";
-import { stopDoubleClick } from "./stopDoubleClick";
 
 /** Yes/No with an icon (the CSS draws a check or a dash); a switch that saves at once when editable. */
 export const SyncCell = ({ row }: { row: RegistrationRow }) => {
@@ -20,7 +19,6 @@ export const SyncCell = ({ row }: { row: RegistrationRow }) => {
       aria-label={text("Sync_SwitchLabel", row.name)}
       className={className}
       onClick={() => void editor.submit(row, { kind: "sync", synced: !synced })}
-      onDoubleClick={stopDoubleClick}
     >
       {label}
     </button>

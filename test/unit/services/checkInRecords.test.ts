@@ -156,7 +156,7 @@ describe("the event registration the record needs", () => {
     const { editor, press, records, count, calls } = desk();
     const [before, existing] = [count(row), records(row).length];
     const heard: string[] = [];
-    editor.onCheckedIn((c) => heard.push(c.record));
+    editor.onCheckedIn((c) => heard.push(c.record!));
     await press(loaded(row)).done;
     await press(loaded(row)).done;
     expect(calls("create")).toHaveLength(0);
@@ -171,7 +171,7 @@ describe("the event registration the record needs", () => {
     const dataverse = new FakeDataverse({ data: conference });
     const { editor, press, calls } = desk({ dataverse });
     const heard: string[] = [];
-    editor.onCheckedIn((c) => heard.push(c.record));
+    editor.onCheckedIn((c) => heard.push(c.record!));
     await press(loaded(row)).done;
     expect(calls("retrieveMultiple", "msevtmgt_eventregistration")).toHaveLength(0);
     expect(calls("create")).toHaveLength(0);
@@ -264,9 +264,9 @@ describe("bulk", () => {
     const rows = linked.slice(23, 27);
     const { dataverse, editor, records, count, calls } = desk();
     const [before, existing] = [count(rows[1]), records(rows[1]).length];
-    dataverse.failNext({ kind: "network", op: "update", id: rows[1].msevtmgt_sessionregistrationid, times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "update", id: rows[1].msevtmgt_sessionregistrationid, times: DEFAULT_RETRY.attempts });
     const outcomes = await editor.runBulk(rows.map(loaded), () => ({ kind: "checkIn" }));
-    expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: rows[1].msevtmgt_sessionregistrationid, result: "failed", problem: "network" }]);
+    expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: rows[1].msevtmgt_sessionregistrationid, result: "failed", problem: "throttled" }]);
     expect(editor.failures()).toEqual([expect.objectContaining({ rowId: rows[1].msevtmgt_sessionregistrationid, record: "made" })]);
     expect(records(rows[1])).toHaveLength(existing + 1);
     expect(count(rows[1])).toBe(before);

@@ -5,6 +5,10 @@ import { webApiStore } from "../../../SessionRegistrationGrid/services/registrat
 import { FakeDataverse, type RegistrationRow } from "../../fixtures";
 
 let next = 0;
+/** Editors made by setup, disposed after each test so no probe timer outlives it. */
+const made: { dispose(): void }[] = [];
+afterEach(() => made.splice(0).forEach((editor) => editor.dispose()));
+
 export function registration(overrides: Partial<RegistrationRow> = {}): RegistrationRow {
   next++;
   const id = `00000000-0000-4000-8000-${String(next).padStart(12, "0")}`;
@@ -69,6 +73,7 @@ export function setup(rows: RegistrationRow[], options: { latencyMs?: number; da
     schedule: (flush) => flush(),
     ...options,
   });
+  made.push(editor);
   const updates = () => dataverse.calls.filter((c) => c.op === "update");
   /** A press of the row's Check in, `afterMs` after the previous one (default: long after). */
   const press = (row: GridRow, afterMs = 10_000) => {

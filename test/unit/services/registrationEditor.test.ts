@@ -74,15 +74,16 @@ describe("check-in", () => {
     expect(updates()).toHaveLength(1);
   });
 
-  it("a lost answer is recognised even when the user retries later by hand", async () => {
+  it("a lost answer is recognised when the connection comes back later", async () => {
     const row = registration({ msevtmgt_timescheckedin: 4 });
     const { dataverse, editor, press } = setup([row]);
     // The write lands but its answer is lost, then the connection stays down through the retries.
     dataverse.failNext({ kind: "networkAfterCommit", op: "update" });
     dataverse.failNext({ kind: "network", op: "retrieve", times: DEFAULT_RETRY.attempts - 1 });
-    expect((await press(loaded(row)).done)?.kind).toBe("network");
+    expect(await press(loaded(row)).done).toBeUndefined();
+    expect(editor.waiting()).toBe(1);
     expect(dataverse.get(idOf(row))?.msevtmgt_timescheckedin).toBe(5);
-    editor.retry(idOf(row));
+    editor.reconnect();
     await settle();
     expect(dataverse.get(idOf(row))?.msevtmgt_timescheckedin).toBe(5);
     expect(editor.failures()).toEqual([]);
@@ -92,8 +93,8 @@ describe("check-in", () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    dataverse.failNext({ kind: "network", op: "any", times: DEFAULT_RETRY.attempts });
-    expect((await press(seen).done)?.kind).toBe("network");
+    dataverse.failNext({ kind: "throttle", op: "any", times: DEFAULT_RETRY.attempts });
+    expect((await press(seen).done)?.kind).toBe("throttled");
     expect(editor.shown(seen).timesCheckedIn).toBe(0);
     expect(editor.failures().map((c) => c.edit)).toEqual([{ kind: "checkIn" }]);
     const again = press(seen);
@@ -107,8 +108,8 @@ describe("check-in", () => {
     const row = registration({ msevtmgt_timescheckedin: 3 });
     const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    dataverse.failNext({ kind: "network", op: "update", times: DEFAULT_RETRY.attempts });
-    expect((await press(seen).done)?.kind).toBe("network");
+    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.attempts });
+    expect((await press(seen).done)?.kind).toBe("throttled");
     editor.discard(seen.id);
     // Another desk writes exactly the count the lost attempt would have written.
     dataverse.changeByAnotherUser(seen.id, { msevtmgt_timescheckedin: 4 });
@@ -220,20 +221,36 @@ describe("failures", () => {
     expect(editor.failures()).toEqual([]);
   });
 
-  it.each(edits)("%s: network failures are retried with growing waits, then kept with the stored value shown", async (_name, edit) => {
+  it.each(edits)("%s: throttling that outlasts the retries is kept as a failure with the stored value shown; Retry saves it", async (_name, edit) => {
     const row = registration({ msevtmgt_timescheckedin: 1 });
     const { dataverse, editor, waits, updates } = setup([row]);
-    dataverse.failNext({ kind: "network", op: "update", times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.attempts, retryAfterSeconds: 1 });
     const problem = await editor.submit(loaded(row), edit);
-    expect(problem?.kind).toBe("network");
+    expect(problem?.kind).toBe("throttled");
     expect(waits).toHaveLength(DEFAULT_RETRY.attempts - 1);
-    expect(waits[waits.length - 1]).toBeGreaterThan(waits[0]);
     expect(editor.failures()).toEqual([expect.objectContaining({ edit, status: "failed", problem })]);
     expect(editor.shown(loaded(row))).toEqual(loaded(row).fields);
     editor.retry(idOf(row));
     await settle();
     expect(updates().filter((c) => c.outcome === "ok")).toHaveLength(1);
     expect(editor.failures()).toEqual([]);
+  });
+
+  it.each(edits)("%s: network failures are retried with growing waits, then wait for the connection (no failure), shown as they will be", async (_name, edit) => {
+    const row = registration({ msevtmgt_timescheckedin: 1 });
+    const { dataverse, editor, waits, updates } = setup([row]);
+    dataverse.failNext({ kind: "network", op: "update", times: DEFAULT_RETRY.attempts });
+    expect(await editor.submit(loaded(row), edit)).toBeUndefined();
+    expect(waits).toHaveLength(DEFAULT_RETRY.attempts - 1);
+    expect(waits[waits.length - 1]).toBeGreaterThan(waits[0]);
+    expect(editor.failures()).toEqual([]);
+    expect(editor.edits(idOf(row)).changes).toEqual([expect.objectContaining({ edit, status: "waiting" })]);
+    expect(editor.shown(loaded(row))).not.toEqual(loaded(row).fields);
+    editor.reconnect();
+    await settle();
+    expect(updates().filter((c) => c.outcome === "ok")).toHaveLength(1);
+    expect(editor.waiting()).toBe(0);
+    expect(editor.edits(idOf(row)).changes).toEqual([]);
   });
 
   it.each(edits)("%s: privilege, validation and missing-row errors are tried once and explained; Discard forgets the change", async (_name, edit) => {
@@ -306,7 +323,7 @@ describe("what the grid shows", () => {
     const heard: unknown[] = [];
     editor.onCheckedIn((c) => heard.push(c));
     await press(loaded(row)).done;
-    expect(heard).toEqual([{ id: expect.any(String), rowId: idOf(row), name: row.msevtmgt_name, count: 2, source: "row", record: "disabled", at: 1_010_000 }]);
+    expect(heard).toEqual([expect.objectContaining({ id: expect.any(String), rowId: idOf(row), name: row.msevtmgt_name, count: 2, source: "row", record: "disabled", madeAt: 1_010_000 })]);
   });
 });
 

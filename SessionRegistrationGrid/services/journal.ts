@@ -1,0 +1,40 @@
+import type { Change } from "../model/changes";
+
+/** Where unsaved changes are kept between page loads: the browser's localStorage, or memory in tests. */
+export type KeyValueStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+export interface Journal {
+  load(): Change[];
+  save(changes: readonly Change[]): void;
+}
+
+/**
+ * Keeps every change not yet saved, with what its attempts did (a check-in's record made, a count write whose
+ * answer was lost), under one key per environment, user and table. A reload, a closed tab or a crashed browser
+ * loses none of them. Stored data that is not a list of changes is ignored with a warning, never a crash.
+ */
+export function createJournal(store: KeyValueStore | undefined, key: string): Journal {
+  // A clue for whoever looks; the grid goes on without what it couldn't read or keep.
+  const warn = (error: unknown) => console.warn(key, error); // eslint-disable-line no-console
+  return {
+    load() {
+      try {
+        const saved: Change[] = JSON.parse(store?.getItem(key) ?? "[]");
+        if (saved.every((c) => c.rowId && c.edit.kind && c.seq)) return saved;
+      } catch (error) {
+        warn(error);
+        return [];
+      }
+      warn("not a list of changes");
+      return [];
+    },
+    save(changes) {
+      try {
+        if (changes.length) store?.setItem(key, JSON.stringify(changes));
+        else store?.removeItem(key);
+      } catch (error) {
+        warn(error);
+      }
+    },
+  };
+}
