@@ -96,18 +96,21 @@ export async function loadBuild(): Promise<void> {
   manifest = await readManifest();
   await Promise.all(manifest.cssPaths.map(loadCss));
   Control = await loadControl(manifest);
-  await selectLanguage(languages()[0] ?? 1033);
+  await selectLanguage(defaultLanguage());
 }
 
-/** The languages (LCIDs) the manifest has resx files for; the first is the default. */
+/** The languages (LCIDs) the manifest has resx files for, English first. */
 export function languages(): number[] {
-  return manifest?.resx.map((r) => r.lcid) ?? [];
+  return (manifest?.resx.map((r) => r.lcid) ?? []).sort((a, b) => Number(b === 1033) - Number(a === 1033));
 }
 
-/** Makes a language's strings the current ones (each resx is fetched once); an unknown one gets the first. */
+/** English when the manifest has it (the platform's fallback), else the first language listed. */
+export const defaultLanguage = () => languages()[0] ?? 1033;
+
+/** Makes a language's strings the current ones (each resx is fetched once); an unknown one gets English. */
 export async function selectLanguage(lcid: number): Promise<Record<string, string>> {
   if (!stringsByLcid.has(lcid)) {
-    const entry = manifest!.resx.find((r) => r.lcid === lcid) ?? manifest!.resx[0];
+    const entry = manifest!.resx.find((r) => r.lcid === lcid) ?? manifest!.resx.find((r) => r.lcid === defaultLanguage());
     stringsByLcid.set(lcid, entry ? await loadStrings(entry.path) : {});
   }
   strings = stringsByLcid.get(lcid)!;

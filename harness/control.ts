@@ -7,7 +7,7 @@ import {
   generateConference, sessionView,
   type Conference, type FakeHost,
 } from "../test/fixtures";
-import { languages, loadBuild, newControl, parameterDefaults, type ReactControl, selectLanguage } from "./build";
+import { defaultLanguage, loadBuild, newControl, parameterDefaults, type ReactControl, selectLanguage } from "./build";
 import { confirmDialog } from "./dialogs";
 import { frame, root } from "./dom";
 import { registerOfflineIcons } from "./icons";
@@ -128,7 +128,7 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     view: "session", seed: DEFAULT_SEED, attendees: DEFAULT_ATTENDEES, latencyMs: 0, datasetLatencyMs: 0,
     // By default the control takes the stage's width (the frame has a 1px border) and a form section's height.
     width: Math.max(480, Math.floor(frame.parentElement!.clientWidth) - 2), height: 560,
-    disabled: false, writePrivilege: true, checkInCreatePrivilege: true, languageId: languages()[0] ?? 1033, ...options,
+    disabled: false, writePrivilege: true, checkInCreatePrivilege: true, languageId: defaultLanguage(), ...options,
   };
   const strings = await selectLanguage(o.languageId!);
   if (o.count !== undefined && !reuse) o.attendees = Math.max(o.attendees, Math.ceil(o.count / 8) + 10);
@@ -155,7 +155,11 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     width: o.width, height: o.height, disabled: o.disabled, label: strings.SessionRegistrations_Display_Key ?? "Session registrations",
     confirmDialog,
   });
-  (context.userSettings as { languageId: number }).languageId = o.languageId!;
+  // Right to left for Arabic (or when asked): the model-driven app mirrors the page and Fluent, and tells the control.
+  const rtl = o.rtl ?? o.languageId === 1025;
+  Object.assign(context.userSettings, { languageId: o.languageId!, isRTL: rtl });
+  document.documentElement.dir = rtl ? "rtl" : "ltr";
+  window.FluentUIReact.setRTL?.(rtl);
   const control = newControl();
   const stopSharing = o.shared ? shareAcrossPages(dataverse, o.seed, o.attendees) : () => undefined;
   const m: Mounted = { control, context, host, dataverse, conference, options: o, unsubscribe: stopSharing };

@@ -10,6 +10,7 @@ import { api } from "./api";
 import { load, mountWith } from "./control";
 import { $ } from "./dom";
 import { showError, wirePanel } from "./panel";
+import type { MountOptions } from "./types";
 
 const ready = load();
 window.harness = api;
@@ -25,10 +26,15 @@ ready
     }
     const view = params.get("view") === "all" ? "all" : "session";
     // One Dataverse for all of this browser's tabs (each tab a desk); ?live sets liveRefreshSeconds.
+    // ?lang=1031 (1036, 1041, 1025), ?rtl=1, ?width=390 (a phone).
     const live = params.get("live");
-    return mountWith({
+    const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
+    const options: MountOptions = {
       view, latencyMs: Number(params.get("latency") ?? 150), shared: true, desk: Number(params.get("desk") ?? 1),
       parameters: live === null ? undefined : { liveRefreshSeconds: Number(live) },
-    });
+      languageId: number("lang"), rtl: params.has("rtl") ? params.get("rtl") !== "0" : undefined, width: number("width"),
+    };
+    // What the URL doesn't say keeps the page's defaults.
+    return mountWith(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)));
   })
   .catch(showError);

@@ -19,6 +19,9 @@ const scheduleStatus = oncePerFrame(() => {
   $("status").classList.remove("error");
 });
 
+/** The languages the manifest ships, by their own names. */
+const LANGUAGE_NAMES: Record<number, string> = { 1033: "English", 1031: "Deutsch", 1036: "Français", 1041: "日本語", 1025: "العربية" };
+
 function syncPanel(): void {
   const m = mounted();
   if (!m) return;
@@ -34,7 +37,7 @@ function syncPanel(): void {
   input("height").value = String(o.height);
   input("offline").checked = !networkUp();
   const language = $<HTMLSelectElement>("language");
-  language.replaceChildren(...languages().map((lcid) => new Option(lcid === 1033 ? "English (1033)" : String(lcid), String(lcid))));
+  language.replaceChildren(...languages().map((lcid) => new Option(`${LANGUAGE_NAMES[lcid] ?? lcid} (${lcid})`, String(lcid))));
   language.value = String(o.languageId);
   // Model-driven subgrids report the record they sit on (not in the typings).
   const info = m.options.view === "session" ? (m.context.mode as { contextInfo?: { entityRecordName: string } }).contextInfo : undefined;

@@ -54,6 +54,8 @@ export interface MountOptions {
   statusReasons?: StatusReason[];
   /** resx language (LCID) among those the manifest lists; default 1033. */
   languageId?: number;
+  /** userSettings.isRTL, the page and Fluent mirrored (default: for Arabic, 1025). */
+  rtl?: boolean;
   errorCodeStyle?: "signed" | "unsigned";
   /**
    * Share the data with this browser's other pages, as one Dataverse (harness/shared.ts): a reload keeps what was

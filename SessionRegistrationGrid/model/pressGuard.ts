@@ -15,9 +15,8 @@ export function createPressGuard(windowMs = REPEAT_WINDOW_MS): PressGuard {
     accept(rowId, now) {
       const at = counted.get(rowId);
       if (at !== undefined && now - at < windowMs) return false;
+      // One entry per registration pressed: at most the session's registrations, a few numbers each.
       counted.set(rowId, now);
-      // Forget presses long past, so a long session at the door doesn't grow the map without end.
-      if (counted.size > 500) for (const [id, at] of counted) if (now - at >= windowMs) counted.delete(id);
       return true;
     },
   };

@@ -1,4 +1,3 @@
-import { MAX_PAGE_SIZE } from "../ManifestConstants";
 import { buildColumns, missingColumns, REQUIRED_COLUMNS } from "../model/columns";
 import { reuseUnchangedRows, toRow } from "../model/rows";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
@@ -20,7 +19,10 @@ export interface DatasetAdapter extends DatasetActions {
   changedIds(): readonly string[];
   /** The row the grid holds for a registration, if it holds it. */
   row(id: string): RegistrationRow | undefined;
-  /** The page size applies at the next refresh (which also goes back to the first page), at the next snapshot. */
+  /**
+   * The page size (1–5000, as clampPageSize gives it) applies at the next refresh (which also goes back to the
+   * first page), at the next snapshot.
+   */
   setPageSize(pageSize: number): void;
   refresh(): void;
 }
@@ -115,7 +117,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
     setPageSize(pageSize) {
       // Asked once per maker's value: a host that serves another size must not be asked again and again.
       if (pageSize === requestedPageSize || dataset.paging.pageSize === (requestedPageSize = pageSize)) return;
-      dataset.paging.setPageSize(Math.min(pageSize, MAX_PAGE_SIZE));
+      dataset.paging.setPageSize(pageSize);
       // Not now: the first snapshot may also add columns, and one refresh brings both.
       refreshWaiting = true;
     },

@@ -109,11 +109,9 @@ export function createGridController(context: Context): GridController {
       const dataset = p.sessionRegistrations;
       const newData = adapter.hasNewData(dataset);
       const inputs = [
-        // Paging and sorting change together with the records they bring.
+        // Paging and sorting change together with the records they bring; the policy object stays while it holds.
         dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds()?.join(),
-        mode.allocatedWidth, mode.allocatedHeight, mode.isControlDisabled, p.pageSize?.raw, p.allowCheckInEdit?.raw, p.allowSyncEdit?.raw, p.allowStatusEdit?.raw,
-        p.createCheckInRecords?.raw,
-        access,
+        mode.allocatedWidth, mode.allocatedHeight, p.pageSize?.raw, currentPolicy(current), access,
       ];
       if (lastElement && inputs.every((v, i) => v === lastInputs[i])) return lastElement;
       lastInputs = inputs;
@@ -123,7 +121,7 @@ export function createGridController(context: Context): GridController {
       if (newData) editor.syncWithDataset(adapter.changedIds());
       return (lastElement = React.createElement(RegistrationGrid, {
         grid,
-        layout: { width: mode.allocatedWidth, height: mode.allocatedHeight },
+        layout: { width: mode.allocatedWidth, height: mode.allocatedHeight, rtl: current.userSettings.isRTL },
         services: currentServices(current),
       }));
     },

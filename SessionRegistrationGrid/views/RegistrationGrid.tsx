@@ -15,8 +15,8 @@ import { useSelection } from "./useSelection";
 
 export interface RegistrationGridProps {
   grid: GridSnapshot;
-  /** The space the host gives; -1 means unbounded (the grid grows with its rows). */
-  layout: { width: number; height: number };
+  /** The space the host gives (-1: unbounded, the grid grows with its rows); right to left for the user's language. */
+  layout: { width: number; height: number; rtl?: boolean };
   services: GridServices;
 }
 
@@ -40,7 +40,7 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
   const paging = pagingText(grid.paging);
   return (
     <GridContext.Provider value={services}>
-      <div className="srg-root" style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
+      <div className="srg-root" dir={layout.rtl ? "rtl" : undefined} style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
         {policy.readOnlyReason && <MessageBar messageBarType={MessageBarType.info}>{text(policy.readOnlyReason)}</MessageBar>}
         {policy.checkIn && !policy.records.create && policy.records.reason === "noPrivilege" && (
           <MessageBar messageBarType={MessageBarType.info}>{text("Records_NoPrivilege")}</MessageBar>

@@ -1,7 +1,10 @@
 import type { Text } from "../model/text";
 
-/** About how wide a text is in the grid's font (Segoe UI averages about half its size per character). */
-const width = (value: string, fontSize = 14) => Math.ceil(value.length * fontSize * 0.52);
+/**
+ * About how wide a text is in the grid's font: Segoe UI averages about half its size per character; Japanese
+ * (and Chinese) characters take a whole one.
+ */
+const width = (value: string, fontSize = 14) => Math.ceil(value.replace(/[\u3000-\u9fff]/g, "mm").length * fontSize * 0.52);
 
 const BUTTON_PADDING = 26;
 const SMALL_BUTTON = 26;

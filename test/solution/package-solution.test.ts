@@ -32,7 +32,8 @@ const ENTRIES = [
   `${FOLDER}/bundle.js`,
   `${FOLDER}/bundle.js.LICENSE.txt`,
   `${FOLDER}/css/SessionRegistrationGrid.css`,
-  `${FOLDER}/strings/SessionRegistrationGrid.1033.resx`,
+  // Every language the manifest ships, in the order SolutionPackager writes them (by name).
+  ...[1025, 1031, 1033, 1036, 1041].map((lcid) => `${FOLDER}/strings/SessionRegistrationGrid.${lcid}.resx`),
   "[Content_Types].xml",
 ];
 const DEFLATE = 8;
@@ -86,7 +87,7 @@ describe.each([
 
   it("has XML entries (xml and resx) that all parse", () => {
     const xmlEntries = entries().filter((candidate) => /\.(xml|resx)$/.test(candidate.name));
-    expect(xmlEntries).toHaveLength(5);
+    expect(xmlEntries).toHaveLength(9); // solution, customizations, content types, manifest, five resx
     for (const candidate of xmlEntries) expect(() => parseXml(candidate.bytes)).not.toThrow();
   });
 
@@ -201,7 +202,7 @@ describe.each([
     const named = [...resources.children]
       .filter((element) => ["code", "css", "resx", "img", "html"].includes(element.localName))
       .map((element) => element.getAttribute("path"));
-    expect(named).toEqual(["bundle.js", "css/SessionRegistrationGrid.css", "strings/SessionRegistrationGrid.1033.resx"]);
+    expect(named).toEqual(["bundle.js", "css/SessionRegistrationGrid.css", ...[1031, 1036, 1041, 1025, 1033].map((lcid) => `strings/SessionRegistrationGrid.${lcid}.resx`)]);
     const names = entries().map((candidate) => candidate.name);
     for (const relative of named) expect(names).toContain(`${FOLDER}/${relative}`);
     const libraries = childElements(resources, "platform-library").map((element) => element.getAttribute("name"));
@@ -244,6 +245,6 @@ it("produces zips that scripts/verify-solution.mjs (the CI check for the real zi
   const { unmanaged: first, managed: second } = zipPaths(root);
   const run = runScript("verify-solution.mjs", [first, second, "--root", root, "--build-dir", buildDir]);
   expect(run.stderr).toBe("");
-  expect(run.stdout).toMatch(/^ok .*_1_0_0_0\.zip \(8 entries\)\nok .*_1_0_0_0_managed\.zip \(8 entries\)\n$/);
+  expect(run.stdout).toMatch(/^ok .*_1_0_0_0\.zip \(12 entries\)\nok .*_1_0_0_0_managed\.zip \(12 entries\)\n$/);
   expect(run.status).toBe(0);
 });

@@ -81,3 +81,23 @@ describe("resx strings", () => {
     expect(literalText).toEqual([]);
   });
 });
+
+describe("the languages the control ships", () => {
+  const shipped = [...manifest.matchAll(/<resx path="strings\/SessionRegistrationGrid\.(\d+)\.resx"/g)].map((m) => Number(m[1]));
+  const placeholders = (text: string) => [...text.matchAll(/\{\d\}/g)].map((m) => m[0]).sort();
+
+  it("are English, German, French, Japanese and Arabic, each listed in the manifest", () => {
+    expect(shipped.sort()).toEqual([1025, 1031, 1033, 1036, 1041]);
+  });
+
+  it.each([1031, 1036, 1041, 1025])("%i has every English key, no other, and every placeholder of each English string", (lcid) => {
+    const local = loadStrings(join(control, "strings", `SessionRegistrationGrid.${lcid}.resx`));
+    expect(Object.keys(local).sort()).toEqual(keys.slice().sort());
+    const lost = keys.filter((k) => placeholders(local[k]).join() !== placeholders(strings[k]).join());
+    expect(lost).toEqual([]);
+    // Translated, not copied: only a few strings may read the same (names like "Dataverse", "OK").
+    const same = keys.filter((k) => local[k] === strings[k] && /[a-z]{3}/i.test(strings[k]));
+    expect(same.length).toBeLessThan(keys.length * 0.05);
+    expect(keys.filter((k) => !local[k].trim())).toEqual([]);
+  });
+});
