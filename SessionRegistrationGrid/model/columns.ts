@@ -12,7 +12,6 @@ const MAX_WIDTH = 600;
 /** The narrowest a column of each kind may become before the grid scrolls sideways. */
 const MIN_WIDTH: Record<ColumnKind, number> = { name: 100, lookup: 80, text: 70, checkIn: 0, count: 56, sync: 76, status: 110 };
 /** Editors need their room: these kinds keep their width and never shrink. */
-const FIXED: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["checkIn", "count", "sync", "status"]);
 const FIXED_WIDTH: Partial<Record<ColumnKind, number>> = { count: 56, sync: 76, status: 110 };
 
 /** Columns a view asks for but the dataset doesn't have yet. */
@@ -53,34 +52,15 @@ export function buildColumns(viewColumns: readonly ViewColumn[], labels: ColumnL
   const toColumn = (c: ViewColumn): GridColumn => {
     const kind = kindOf(c);
     const width = FIXED_WIDTH[kind] ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH[kind], Math.round(c.visualSizeFactor > 0 ? c.visualSizeFactor : DEFAULT_WIDTH)));
-    return { key: c.name, label: kind === "count" ? labels.count : c.displayName, kind, width, sortable: !c.disableSorting };
+    return { key: c.name, label: kind === "count" ? labels.count : c.displayName, kind, width, minWidth: FIXED_WIDTH[kind] ?? MIN_WIDTH[kind], sortable: !c.disableSorting };
   };
   const shown = viewColumns.filter(placed).sort((a, b) => a.order - b.order).map(toColumn);
   const unplaced = REQUIRED_COLUMNS.filter((name) => !shown.some((c) => c.key === name))
     .map((name) => viewColumns.find((c) => c.name === name))
     .filter((c): c is ViewColumn => !!c)
     .map(toColumn);
-  const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: labels.checkIn, kind: "checkIn", width: checkInWidth, sortable: false };
+  const checkIn: GridColumn = { key: CHECK_IN_COLUMN_KEY, label: labels.checkIn, kind: "checkIn", width: checkInWidth, minWidth: checkInWidth, sortable: false };
   const nameAt = shown.findIndex((c) => c.kind === "name");
   shown.splice(nameAt + 1, 0, checkIn, ...unplaced);
   return shown;
-}
-
-/** Space a column takes beside its width: the cell's padding (DetailsRow: 12 px left, 8 px right). */
-export const CELL_PADDING = 20;
-
-/**
- * Shares the width the host gives among the columns before anything scrolls sideways: when the view's widths
- * don't fit, the text-like columns (name, lookups, text) give up width in proportion to what they can spare,
- * down to their minimum; editors keep theirs. Only when every column is at its minimum does the grid scroll.
- * `available` is the width for the columns (after the selection column); unknown (≤ 0) leaves widths as they are.
- */
-export function fitColumns(columns: readonly GridColumn[], available: number): GridColumn[] {
-  const total = columns.reduce((sum, c) => sum + c.width + CELL_PADDING, 0);
-  if (available <= 0 || total <= available) return columns as GridColumn[];
-  const spare = (c: GridColumn) => (FIXED.has(c.kind) ? 0 : Math.max(0, c.width - MIN_WIDTH[c.kind]));
-  const spareTotal = columns.reduce((sum, c) => sum + spare(c), 0);
-  if (spareTotal === 0) return columns as GridColumn[];
-  const share = Math.min(1, (total - available) / spareTotal);
-  return columns.map((c) => (spare(c) ? { ...c, width: Math.floor(c.width - spare(c) * share) } : c));
 }

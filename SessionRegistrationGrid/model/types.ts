@@ -48,6 +48,8 @@ export interface GridColumn {
   label: string;
   kind: ColumnKind;
   width: number;
+  /** The narrowest it may become before the grid scrolls sideways (editors: their width). */
+  minWidth: number;
   sortable: boolean;
 }
 

@@ -89,11 +89,16 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       dataset = current;
       if (hasNewData(current)) {
         readFrom = [current.records, current.sortedRecordIds, current.columns];
-        // The check-in column's width depends on the page's fonts: the view measures it.
-        const shown = (columns = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0));
+        // The check-in column's width depends on the page's fonts: the view measures it. The same columns stay
+        // the same objects, so a refresh of the records re-renders no row for them.
+        const next = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0);
+        if (JSON.stringify(next) !== JSON.stringify(columns)) columns = next;
+        const shown = columns;
         const noName = text("Grid_NoName");
         const previous = rowsById;
-        rows = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
+        const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
+        // The same array when every row is the one before, in the same place: the list then does nothing.
+        if (read.length !== rows.length || read.some((row, i) => row !== rows[i])) rows = read;
         rowsById = new Map(rows.map((r) => [r.id, r]));
         changed = rows.filter((r) => previous.get(r.id) !== r).map((r) => r.id);
       }

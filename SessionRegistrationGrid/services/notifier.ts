@@ -1,14 +1,21 @@
 /**
  * Tells listeners that something changed, per key (a registration id) and overall, coalescing bursts: however
- * many changes land before the next flush, each listener hears once. In the browser a flush is once per
+ * many changes land before the next flush, each listener hears once. In the browser a flush is at most once per
  * animation frame, so a bulk run re-renders the grid at most once a frame.
  */
 export type Schedule = (flush: () => void) => void;
 
+let lastFlush = 0;
 export const perFrame: Schedule = (flush) => {
-  // Hidden tabs get no frames; a timer keeps the state moving there.
-  if (typeof requestAnimationFrame === "function" && typeof document !== "undefined" && !document.hidden) requestAnimationFrame(flush);
-  else setTimeout(flush, 16);
+  const flushed = () => {
+    lastFlush = Date.now();
+    flush();
+  };
+  // The first change after a quiet frame shows at once (a press paints in the frame it happened in); a burst
+  // (a bulk run) then waits for the next frame. Hidden tabs get no frames: a timer keeps the state moving there.
+  if (Date.now() - lastFlush > 16) queueMicrotask(flushed);
+  else if (typeof requestAnimationFrame === "function" && typeof document !== "undefined" && !document.hidden) requestAnimationFrame(flushed);
+  else setTimeout(flushed, 16);
 };
 
 export interface Notifier {

@@ -1,7 +1,6 @@
 import { DefaultButton, MessageBar, MessageBarType } from "@fluentui/react";
 import * as React from "react";
 import { h } from "./jsx";
-import { fitColumns } from "../model/columns";
 import { pagingText } from "../model/paging";
 import type { GridSnapshot } from "../model/types";
 import { BulkBar } from "./BulkBar";
@@ -20,18 +19,16 @@ export interface RegistrationGridProps {
   services: GridServices;
 }
 
-/** The selection column and the room a vertical scrollbar takes. */
-const CHROME_WIDTH = 48 + 18;
-
 /** The grid: read-only and load notices, the message line, the list, the bulk bar and the paging footer. */
 export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridProps) => {
   const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const checkInWidth = React.useMemo(() => checkInColumnWidth(text), [text]);
-  const columns = React.useMemo(() => {
-    const sized = grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth } : c));
-    return toFluentColumns(fitColumns(sized, layout.width > 0 ? layout.width - CHROME_WIDTH : 0), grid.sort, text);
-  }, [grid.columns, text, checkInWidth, layout.width, grid.sort]);
+  const columns = React.useMemo(
+    () => toFluentColumns(grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth, minWidth: checkInWidth } : c)), grid.sort, text),
+    // The sort by value: every snapshot brings a new sort object, and new columns would re-render every row.
+    [grid.columns, text, checkInWidth, grid.sort?.column, grid.sort?.descending],
+  );
   const selected = React.useMemo(() => {
     const ids = new Set(selectedIds);
     return grid.rows.filter((row) => ids.has(row.id));
@@ -48,7 +45,7 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
         {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
         <MessageLine rows={grid.rows} />
         <div className="srg-scroll" data-is-scrollable="true">
-          <RegistrationList grid={grid} columns={columns} selection={selection} />
+          <RegistrationList rows={grid.rows} columns={columns} selection={selection} shimmer={grid.loading && !grid.rows.length} hasMore={grid.paging.hasMore} />
           {!grid.loading && grid.rows.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}
         </div>
         {/* Below the list: appearing above it would move the rows under the pointer mid-click. */}

@@ -5,13 +5,18 @@ import {
 import * as React from "react";
 import { h } from "./jsx";
 import { nextSort } from "../model/sorting";
-import type { GridColumn, GridSnapshot, RegistrationRow } from "../model/types";
+import type { GridColumn, RegistrationRow } from "../model/types";
 import { useGrid } from "./GridContext";
 
 export interface RegistrationListProps {
-  grid: GridSnapshot;
+  /** The same array while no row changed: then the list (and each of its rows) does no work at all. */
+  rows: readonly RegistrationRow[];
   columns: IColumn[];
   selection: Selection;
+  /** Placeholder rows while the first page loads. */
+  shimmer: boolean;
+  /** The view has rows not loaded yet. */
+  hasMore: boolean;
 }
 
 /** A header's full name as a tooltip, for the mouse user who sees it cut short. */
@@ -25,11 +30,12 @@ const headerTooltip = (props?: IDetailsColumnRenderTooltipProps) => (
  * The DetailsList of registrations. Rows are the snapshot's row objects, unchanged between refreshes that
  * bring the same values, so only changed rows re-render. Coming near the end of the list loads the next page.
  */
-export const RegistrationList = ({ grid, columns, selection }: RegistrationListProps) => {
+export const RegistrationList = React.memo(({ rows, columns, selection, shimmer, hasMore }: RegistrationListProps) => {
   const { text, actions } = useGrid();
   const onColumnHeaderClick = (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
     const gridColumn = column?.data as GridColumn | undefined;
-    if (gridColumn?.sortable) actions.sort(nextSort(grid.sort, gridColumn));
+    // The column knows whether it is the sorted one, and which way.
+    if (gridColumn?.sortable) actions.sort(nextSort(column!.isSorted ? { column: gridColumn.key, descending: !!column!.isSortedDescending } : undefined, gridColumn));
   };
   // Each checkbox names its registration ("Select Ana Silva"), not just "Select registration".
   const onRenderRow: IRenderFunction<IDetailsRowProps> = (props, defaultRender) =>
@@ -38,12 +44,12 @@ export const RegistrationList = ({ grid, columns, selection }: RegistrationListP
     props && defaultRender ? defaultRender({ ...props, onRenderColumnHeaderTooltip: headerTooltip }) : null;
   return (
     <ShimmeredDetailsList
-      items={grid.rows as RegistrationRow[]}
+      items={rows as RegistrationRow[]}
       columns={columns}
-      // Justified, with each column's width fixed by fitColumns: fixed mode would pin the first widths it saw
-      // for good, so the grid could never re-fit when a column arrives or the host resizes it.
+      // Justified: Fluent fits the columns to the width it measures, again when a column arrives or the host
+      // resizes it (fixed mode would pin the first widths it saw for good).
       layoutMode={DetailsListLayoutMode.justified}
-      enableShimmer={grid.loading && grid.rows.length === 0}
+      enableShimmer={shimmer}
       ariaLabelForShimmer={text("Grid_Loading")}
       ariaLabelForGrid={text("Grid_Label")}
       ariaLabelForSelectAllCheckbox={text("Grid_SelectAll")}
@@ -65,7 +71,7 @@ export const RegistrationList = ({ grid, columns, selection }: RegistrationListP
       useReducedRowRenderer
       // The list renders a little ahead of the view: when the last loaded row appears, the user is near the
       // end, so the next page loads before they get there.
-      onRowDidMount={(_row?: RegistrationRow, index?: number) => grid.paging.hasMore && index === grid.rows.length - 1 && actions.loadMore()}
+      onRowDidMount={(_row?: RegistrationRow, index?: number) => hasMore && index === rows.length - 1 && actions.loadMore()}
     />
   );
-};
+});

@@ -35,7 +35,9 @@ export function toFluentColumns(columns: readonly GridColumn[], sort: SortState 
       name: column.label,
       // The full name for screen readers and, as a tooltip, for a header cut short ("Synced with p…").
       ariaLabel: column.label,
-      minWidth: column.width,
+      // Justified: each column at least its minimum and at most the view's width; when they don't all fit,
+      // Fluent narrows them from the last one towards its minimum before anything scrolls sideways.
+      minWidth: column.minWidth,
       maxWidth: column.width,
       isResizable: true,
       isSorted: sorted,

@@ -1,5 +1,5 @@
-import { buildColumns, CELL_PADDING, CHECK_IN_COLUMN_KEY, fitColumns, missingColumns, REQUIRED_COLUMNS } from "../../../SessionRegistrationGrid/model/columns";
-import type { GridColumn, ViewColumn } from "../../../SessionRegistrationGrid/model/types";
+import { buildColumns, CHECK_IN_COLUMN_KEY, missingColumns, REQUIRED_COLUMNS } from "../../../SessionRegistrationGrid/model/columns";
+import type { ViewColumn } from "../../../SessionRegistrationGrid/model/types";
 
 const col = (name: string, order: number, extra: Partial<ViewColumn> = {}): ViewColumn => ({
   name,
@@ -54,29 +54,18 @@ describe("buildColumns", () => {
   });
 });
 
-describe("fitColumns", () => {
-  const column = (kind: GridColumn["kind"], width: number): GridColumn => ({ key: `${kind}${width}`, label: kind, kind, width, sortable: true });
-  const columns = [column("name", 200), column("checkIn", 250), column("count", 64), column("lookup", 180), column("status", 120), column("text", 150)];
-  const total = (cs: GridColumn[]) => cs.reduce((sum, c) => sum + c.width + CELL_PADDING, 0);
-
-  it("leaves the view's widths when they fit, or when the width is unknown", () => {
-    expect(fitColumns(columns, 2000)).toEqual(columns);
-    expect(fitColumns(columns, -1)).toEqual(columns);
-  });
-
-  it("shares the width the host gives before anything scrolls: text-like columns give up what they can spare", () => {
-    const fitted = fitColumns(columns, 900);
-    expect(total(fitted)).toBeLessThanOrEqual(900);
-    expect(total(fitted)).toBeGreaterThan(890);
-    // Editors and the check-in action keep their width; name, lookup and text shrink in proportion.
-    expect(fitted.map((c) => c.width).filter((_, i) => [1, 2, 4].includes(i))).toEqual([250, 64, 120]);
-    const shrunk = [0, 3, 5].map((i) => columns[i].width - fitted[i].width);
-    expect(shrunk.every((s) => s > 0)).toBe(true);
-  });
-
-  it("stops at each column's minimum; only then does the grid scroll sideways", () => {
-    const fitted = fitColumns(columns, 400);
-    expect(fitted.map((c) => c.width)).toEqual([100, 250, 64, 80, 120, 70]);
+describe("how narrow a column may get", () => {
+  it("text-like columns go down to their kind's minimum; editors and the check-in action keep their width", () => {
+    const view = [
+      col("msevtmgt_name", 0), col("msevtmgt_contactid", 1, { dataType: "Lookup.Simple" }), col("createdon", 2, { dataType: "DateAndTime.DateAndTime" }),
+      col("msevtmgt_timescheckedin", 3), col("msevtmgt_syncedwithprovider", 4), col("statuscode", 5),
+    ];
+    const columns = buildColumns(view, labels, 260);
+    expect(Object.fromEntries(columns.map((c) => [c.kind, [c.minWidth, c.width]]))).toEqual({
+      name: [100, expect.any(Number)], lookup: [80, expect.any(Number)], text: [70, expect.any(Number)],
+      checkIn: [260, 260], count: [56, 56], sync: [76, 76], status: [110, 110],
+    });
+    for (const c of columns) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 });
 
