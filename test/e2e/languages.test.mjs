@@ -110,6 +110,14 @@ describe("languages, right to left, phones, high contrast (issue 14)", () => {
     await row.getByRole("button", { name: `Times checked in: ${r.count ?? 0}`, exact: true }).waitFor();
     const scroller = page.locator("#control-root .srg-scroll");
     assert.ok(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), "the list scrolls sideways");
+    // A refused change: the line above wraps rather than pushing Retry all past the edge.
+    await h.failNext({ kind: "privilege", op: "update", id: r.id });
+    await row.getByRole("switch", { name: `Synced with provider: ${r.name}`, exact: true }).click();
+    const retryAll = h.pending.getByRole("button", { name: "Retry all" });
+    await retryAll.waitFor();
+    const box = await retryAll.boundingBox();
+    const frame = await page.locator("#control-root .srg-root").boundingBox();
+    assert.ok(box.x >= frame.x && box.x + box.width <= frame.x + frame.width, `Retry all at ${box.x}–${box.x + box.width}, the control ${frame.x}–${frame.x + frame.width}`);
     // Selection and bulk still work.
     await row.getByRole("checkbox", { name: `Select ${r.name}`, exact: true }).click();
     await h.toolbar.waitFor();
