@@ -8,7 +8,7 @@ import type { GridColumn } from "../../../SessionRegistrationGrid/model/types";
 const fallback = fallbackStatusReasons("Active", "Inactive");
 
 describe("sorting", () => {
-  const name: GridColumn = { key: "msevtmgt_name", label: "Name", kind: "name", width: 100, sortable: true };
+  const name: GridColumn = { key: "msevtmgt_name", label: "Name", kind: "name", width: 100, minWidth: 100, sortable: true };
   it("sorts ascending first, then flips, and ignores columns that can't sort", () => {
     const first = nextSort(undefined, name);
     expect(first).toEqual({ column: "msevtmgt_name", descending: false });
