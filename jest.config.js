@@ -4,7 +4,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  // test/known holds open bugs' examples, which fail until fixed: `npm run test:known` runs them.
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/", ...(process.env.KNOWN_BUGS ? [] : ["/test/known/"])],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.json" }],
   },

@@ -98,6 +98,14 @@ export function failChange(state: RowEdits, id: string, problem: Problem, stored
   return { changes, stored: { ...state.stored, ...stored } };
 }
 
+/**
+ * A fresh read of the row at `version`: an unanswered count write computed from that same version never landed
+ * (so the row holding that count later, after another change's write, is no sign that it did).
+ */
+export function notLanded(state: RowEdits, version?: string): RowEdits {
+  return { ...state, changes: state.changes.map((c) => (c.unconfirmed?.readVersion === version ? { ...c, unconfirmed: undefined } : c)) };
+}
+
 export function removeChanges(state: RowEdits, remove: (change: Change) => boolean): RowEdits {
   return { ...state, changes: state.changes.filter((c) => !remove(c)) };
 }

@@ -1,4 +1,4 @@
-import { Column, State, SyncFlag } from "../ManifestConstants";
+import { Column, MAX_CHECK_INS, State, SyncFlag } from "../ManifestConstants";
 import type { RegistrationFields } from "./types";
 
 /**
@@ -66,7 +66,8 @@ function setFields(edit: SettingEdit): Partial<RegistrationFields> {
 /** The fields an edit writes, given what is stored now: a check-in adds one to the stored count, an undo takes one (never below 0). */
 export function writtenFields(edit: Edit, stored: Partial<RegistrationFields>): Partial<RegistrationFields> {
   const count = stored.timesCheckedIn ?? 0;
-  if (edit.kind === "checkIn") return { timesCheckedIn: count + 1 };
+  // The column holds no more than 2,147,483,647: a check-in there keeps the count (its record is still made).
+  if (edit.kind === "checkIn") return { timesCheckedIn: Math.min(count + 1, MAX_CHECK_INS) };
   if (edit.kind === "undoCheckIn") return { timesCheckedIn: Math.max(0, count - 1) };
   return setFields(edit);
 }

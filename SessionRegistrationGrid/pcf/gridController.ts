@@ -2,6 +2,7 @@ import * as React from "react";
 import type { IInputs } from "../generated/ManifestTypes";
 import { Column, ENTITY } from "../ManifestConstants";
 import { editPolicy, type EditPolicy } from "../model/editPolicy";
+import { classifyError } from "../model/errors";
 import { clampPageSize } from "../model/paging";
 import { fallbackStatusReasons } from "../model/statusReasons";
 import { createText, languageTag } from "../model/text";
@@ -70,7 +71,7 @@ export function createGridController(context: Context): GridController {
     confirm: (title, text, confirmButtonLabel, cancelButtonLabel) =>
       context.navigation.openConfirmDialog({ title, text, confirmButtonLabel, cancelButtonLabel }).then((answer) => answer.confirmed),
     openLookup: (ref) =>
-      void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error: { message?: string }) => announce(text("Error_Open", error?.message ?? String(error)))),
+      void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error) => announce(text("Error_Open", classifyError(error).detail))),
   };
   window.addEventListener("online", editor.reconnect);
   // Live updates: other desks' changes, merged into the rows; on a session's form, that session's registrations.

@@ -1,6 +1,6 @@
 import type { BulkOutcome } from "../model/bulkActions";
 import {
-  addChange, failChange, failedChanges, isSettled, NO_EDITS, removeChanges, settleChange, shownFields, updateChange,
+  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, removeChanges, settleChange, shownFields, updateChange,
   type Change, type ChangeSource, type RowEdits,
 } from "../model/changes";
 import { bareGuid } from "../model/checkInRecord";
@@ -256,7 +256,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     let fresh: Partial<RegistrationFields> = {};
     try {
       const result = await withRetries(
-        () => attemptSave(ports, { current: () => latest(change) ?? change, record: (step) => keep(change, step), read: (row) => (fresh = row.fields) }),
+        () => attemptSave(ports, { current: () => latest(change) ?? change, record: (step) => keep(change, step), read: (row) => {
+          fresh = row.fields;
+          setEdits(rowId, notLanded(edits(rowId), row.version));
+        } }),
         options.retry ?? DEFAULT_RETRY,
         options.sleep ?? realSleep,
       );

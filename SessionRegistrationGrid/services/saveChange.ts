@@ -94,14 +94,16 @@ async function writeFields(store: RegistrationStore, hooks: AttemptHooks): Promi
   }
   const payload = payloadFor(edit, fresh);
   const written = writtenFields(edit, fresh.fields);
-  // An undo on a count already at 0 has nothing to write.
+  // An undo on a count already at 0 (or a check-in at the largest count) has nothing to write.
   if (isCountStep(edit) && written.timesCheckedIn === (fresh.fields.timesCheckedIn ?? 0)) return { stored: fresh.fields, result: "changed" };
   if (isCountStep(edit)) hooks.record({ unconfirmed: { count: written.timesCheckedIn!, readVersion: fresh.version } });
   try {
     await store.write(rowId, payload);
   } catch (error) {
-    // Only a lost connection leaves the outcome unknown; a refusal (429, validation) was never applied.
-    if (classifyError(error).kind !== "network") hooks.record({ unconfirmed: undefined });
+    // Only a lost connection leaves this write's outcome unknown; a refusal (429, validation) was never applied.
+    // An earlier write without an answer (`change` is as it was before this attempt) may still land, sent by a
+    // page since reloaded: it stays remembered.
+    if (classifyError(error).kind !== "network") hooks.record({ unconfirmed: change.unconfirmed });
     throw error;
   }
   hooks.record({ unconfirmed: undefined });

@@ -35,6 +35,22 @@ describe("failures", () => {
     assert.equal((await h.row(r.id)).count, before + 1, "counted once");
   });
 
+  scenario("a check-in recorded but not counted, on someone already in, at 1366 px: the words give way, Retry and Discard stay in the cell", async ({ h }) => {
+    // The control as a session form shows it on a 1366 × 768 screen.
+    await h.open({ view: "session", width: 956, height: 560 });
+    const r = await h.pick("r => r.state === 0 && r.count > 0");
+    const row = h.rowAt(r.index);
+    await h.failNext({ kind: "privilege", op: "update", id: r.id });
+    await h.checkIn(row, r.name).click();
+    await expectText(row.locator(".srg-failed-what"), await h.text("Row_RecordedNotCounted"));
+    const cell = await row.locator(".srg-col--checkIn").boundingBox();
+    for (const name of [await h.text("Row_RetryLabel", r.name), await h.text("Row_DiscardLabel", r.name)]) {
+      const box = await row.getByRole("button", { name, exact: true }).boundingBox();
+      assert.ok(box && box.width > 20, `${name} is shown`);
+      assert.ok(box.x >= cell.x && box.x + box.width <= cell.x + cell.width + 0.5, `${name} lies inside the check-in cell (${JSON.stringify(box)} in ${JSON.stringify(cell)})`);
+    }
+  });
+
   scenario("a refused update is tried once, explained in its row, the old value stays, and Retry saves it", async ({ page, h }) => {
     await h.open({ view: "session" });
     const r = await h.pick("r => r.state === 0");

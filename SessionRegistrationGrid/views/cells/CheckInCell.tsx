@@ -42,7 +42,7 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
       {last && action === "again" && canCheckIn && (
         <button
           type="button"
-          className="srg-small-button srg-undo"
+          className="srg-undo"
           aria-label={text("CheckIn_UndoLabel", row.name)}
           title={text("CheckIn_Undo")}
           onClick={() => undoCheckIn(row)}

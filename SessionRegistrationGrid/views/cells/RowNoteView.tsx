@@ -19,14 +19,15 @@ const NOTE_TEXT: Record<Exclude<RowNote["kind"], "failed">, string> = {
 
 export const RowNoteView = ({ row, note }: { row: RegistrationRow; note: RowNote }) => {
   const { text, editor } = useGrid();
-  if (note.kind !== "failed") return <span className={`srg-note srg-${note.kind}`}>{text(NOTE_TEXT[note.kind])}</span>;
+  const className = `srg-note srg-${note.kind}`;
+  if (note.kind !== "failed") return <span className={className}>{text(NOTE_TEXT[note.kind])}</span>;
   const { change, more } = note;
   const problem = change.problem ?? { kind: "unknown" as const, detail: "" };
   let what = text("Row_NotSavedChange", describeChange(change.edit, text));
   // A check-in whose record was made but whose count wasn't: Retry writes only the count.
   if (change.edit.kind === "checkIn") what = text(change.record === "made" ? "Row_RecordedNotCounted" : "Row_NotSaved");
   return (
-    <span className="srg-note srg-failed">
+    <span className={className}>
       <span className="srg-failed-text" title={`${what}: ${explain(problem, text)}`}>
         <span className="srg-failed-what">{more ? text("Row_NotSavedMore", what, more) : what}</span>
         <span className="srg-failed-why">{text(`Reason_${problem.kind}`)}</span>
@@ -37,7 +38,7 @@ export const RowNoteView = ({ row, note }: { row: RegistrationRow; note: RowNote
       {/* A compact ✕ (drawn by the CSS): its name and tooltip say Discard. */}
       <button
         type="button"
-        className="srg-small-button srg-discard"
+        className="srg-discard"
         aria-label={text("Row_DiscardLabel", row.name)}
         title={text("Edit_Discard")}
         onClick={() => editor.discard(row.id)}

@@ -1,5 +1,5 @@
 import {
-  addChange, failChange, failedChanges, isSettled, NO_EDITS, settleChange, shownFields, updateChange, type Change,
+  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, settleChange, shownFields, updateChange, type Change,
 } from "../../../SessionRegistrationGrid/model/changes";
 import type { Edit } from "../../../SessionRegistrationGrid/model/edits";
 import { createPressGuard } from "../../../SessionRegistrationGrid/model/pressGuard";
@@ -56,6 +56,14 @@ describe("a row's changes", () => {
     const c = change({ kind: "checkIn" });
     const state = updateChange(addChange(NO_EDITS, c), c.id, { unconfirmed: { count: 3, readVersion: "7" } });
     expect(state.changes[0]).toEqual({ ...c, unconfirmed: { count: 3, readVersion: "7" } });
+  });
+
+  it("a read at the version an unanswered write was computed from proves that write never landed; a newer one proves nothing", () => {
+    const lost = { ...change({ kind: "checkIn" }), unconfirmed: { count: 3, readVersion: "7" } };
+    const other = { ...change({ kind: "checkIn" }), unconfirmed: { count: 5, readVersion: "9" } };
+    const state = addChange(addChange(NO_EDITS, lost), other);
+    expect(notLanded(state, "7").changes.map((c) => c.unconfirmed)).toEqual([undefined, other.unconfirmed]);
+    expect(notLanded(state, "8").changes.map((c) => c.unconfirmed)).toEqual([lost.unconfirmed, other.unconfirmed]);
   });
 });
 

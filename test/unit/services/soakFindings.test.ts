@@ -1,0 +1,73 @@
+/**
+ * Issue 15: bugs the model-based soak (test/soak) found and that are fixed, each as a plain example named after
+ * what broke. Those still open are in test/known/ (`npm run test:known`).
+ */
+import { createJournal, type KeyValueStore } from "../../../SessionRegistrationGrid/services/journal";
+import { FakeDataverse, INT32_MAX } from "../../fixtures";
+import { loaded, registration, settle, setup } from "./editorSetup";
+
+const countOf = (dataverse: FakeDataverse, id: string) => dataverse.get(id)?.msevtmgt_timescheckedin;
+
+describe("a count write without an answer, then this desk's next check-in before the retry (soak: lostWriteMistakenForLanded)", () => {
+  it("a check-in whose write never landed, then the row's next check-in saved before its retry: both count (it was lost)", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const seen = loaded(row);
+    let second: Promise<unknown> | undefined;
+    const { dataverse, editor, press } = setup([row], {
+      // After the lost write: the retry's fresh read is refused, and meanwhile the next person is checked in.
+      sleep: async () => {
+        if (second) return;
+        dataverse.failNext({ kind: "privilege", op: "retrieve" });
+        second = press(seen, 3000).done;
+      },
+    });
+    // The count write never reaches Dataverse (the connection drops before it).
+    dataverse.failNext({ kind: "network", op: "update" });
+    expect((await press(seen).done)?.kind).toBe("privilege");
+    await second;
+    expect(countOf(dataverse, seen.id)).toBe(1);
+
+    editor.retry(seen.id);
+    await settle();
+    // Two people were checked in and both check-ins were saved: the count must say 2.
+    expect(editor.failures()).toEqual([]);
+    expect(countOf(dataverse, seen.id)).toBe(2);
+  });
+
+});
+
+describe("the largest count (soak: checkInAtMaximum)", () => {
+  it("a check-in at the largest count sends no count out of range (it sent 2,147,483,648)", async () => {
+    const row = registration({ msevtmgt_timescheckedin: INT32_MAX });
+    const { updates, press } = setup([row]);
+    await press(loaded(row)).done;
+    for (const call of updates()) expect(call.data?.msevtmgt_timescheckedin).toBeLessThanOrEqual(INT32_MAX);
+  });
+});
+
+describe("a reload while a count write is on its way (soak: reloadWhileWriting)", () => {
+  it("a check-in sent just before a reload, the next page's attempt refused, then retried: counted once (it was counted twice)", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const seen = loaded(row);
+    const store = new Map<string, string>();
+    const keep: KeyValueStore = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) };
+    const journal = () => createJournal(keep, "srg:test:reload");
+    // The first page's count write is slow (the server is busy); everything else answers at once.
+    let slow = true;
+    const dataverse = new FakeDataverse({ data: { registrations: [row] }, latencyMs: (call) => (call.op === "update" && slow ? ((slow = false), 60) : 1) });
+    const first = setup([], { dataverse, journal: journal(), probeMs: 60_000 });
+    void first.press(seen).done;
+    while (!dataverse.calls.some((c) => c.op === "update")) await new Promise((resolve) => setTimeout(resolve, 1));
+    // The page is reloaded now; what it sent still lands, a little later.
+    first.editor.dispose();
+    dataverse.failNext({ kind: "privilege", op: "update" });
+    const second = setup([], { dataverse, journal: journal(), probeMs: 60_000 });
+    while (second.editor.failures().length === 0 || dataverse.calls.some((c) => c.outcome === "pending")) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(countOf(dataverse, seen.id)).toBe(1);
+
+    second.editor.retry(seen.id);
+    while (second.editor.busy()) await settle();
+    // One press, one person.
+    expect(countOf(dataverse, seen.id)).toBe(1);
+  });
+});
