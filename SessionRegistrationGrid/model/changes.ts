@@ -103,7 +103,9 @@ export function failChange(state: RowEdits, id: string, problem: Problem, stored
  * (so the row holding that count later, after another change's write, is no sign that it did).
  */
 export function notLanded(state: RowEdits, version?: string): RowEdits {
-  return { ...state, changes: state.changes.map((c) => (c.unconfirmed?.readVersion === version ? { ...c, unconfirmed: undefined } : c)) };
+  const lost = (c: Change) => c.unconfirmed?.readVersion === version && !!version;
+  // The same state when nothing is learned: most reads find no unanswered write, and the row need not re-render.
+  return state.changes.some(lost) ? { ...state, changes: state.changes.map((c) => (lost(c) ? { ...c, unconfirmed: undefined } : c)) } : state;
 }
 
 export function removeChanges(state: RowEdits, remove: (change: Change) => boolean): RowEdits {

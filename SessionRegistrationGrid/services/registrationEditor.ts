@@ -168,6 +168,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
 
   const edits = (id: string) => rows.get(id) ?? NO_EDITS;
   const setEdits = (id: string, next: RowEdits) => {
+    // Nothing changed (a transition that found nothing to do): no one needs to hear of it.
+    if (next === edits(id)) return;
     if (isSettled(next) && !Object.keys(next.stored).length) rows.delete(id);
     else rows.set(id, next);
     notifier.notify(id);

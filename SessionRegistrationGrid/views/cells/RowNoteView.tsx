@@ -23,9 +23,10 @@ export const RowNoteView = ({ row, note }: { row: RegistrationRow; note: RowNote
   if (note.kind !== "failed") return <span className={className}>{text(NOTE_TEXT[note.kind])}</span>;
   const { change, more } = note;
   const problem = change.problem ?? { kind: "unknown" as const, detail: "" };
-  let what = text("Row_NotSavedChange", describeChange(change.edit, text));
   // A check-in whose record was made but whose count wasn't: Retry writes only the count.
-  if (change.edit.kind === "checkIn") what = text(change.record === "made" ? "Row_RecordedNotCounted" : "Row_NotSaved");
+  const what = change.edit.kind === "checkIn"
+    ? text(change.record === "made" ? "Row_RecordedNotCounted" : "Row_NotSaved")
+    : text("Row_NotSavedChange", describeChange(change.edit, text));
   return (
     <span className={className}>
       <span className="srg-failed-text" title={`${what}: ${explain(problem, text)}`}>

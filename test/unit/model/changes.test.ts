@@ -64,6 +64,9 @@ describe("a row's changes", () => {
     const state = addChange(addChange(NO_EDITS, lost), other);
     expect(notLanded(state, "7").changes.map((c) => c.unconfirmed)).toEqual([undefined, other.unconfirmed]);
     expect(notLanded(state, "8").changes.map((c) => c.unconfirmed)).toEqual([lost.unconfirmed, other.unconfirmed]);
+    // Nothing learned: the same state, so the row is not told of a change.
+    expect(notLanded(state, "8")).toBe(state);
+    expect(notLanded(state, undefined)).toBe(state);
   });
 });
 
