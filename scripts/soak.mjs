@@ -1,5 +1,5 @@
 // npm run soak: bundles the model-based soak (test/soak, TypeScript) with esbuild and runs it in node.
-// Options are passed on: --minutes N (default 2), --seed S, --path P (replay one case), --known-bugs [names].
+// Options are passed on: --minutes N (default 2), --seed S, --path P --replay-path R (replay one case), --known-bugs [names].
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

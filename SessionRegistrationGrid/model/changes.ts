@@ -1,5 +1,5 @@
 import type { CheckInTargets } from "./checkInRecord";
-import { applyEdit, type Edit } from "./edits";
+import { applyEdit, isSetting, type Edit } from "./edits";
 import type { Problem } from "./errors";
 import type { RegistrationFields } from "./types";
 
@@ -39,6 +39,8 @@ export interface Change {
   readonly recordName?: string;
   /** Check-ins: the record step, once done; undo: "made" once the record is deactivated. */
   readonly record?: RecordStep;
+  /** The record step was sent: it may have been applied though its answer never came. */
+  readonly recordSent?: boolean;
   readonly problem?: Problem;
   /** After a conflict, Retry is the user's choice to save over the other change. */
   readonly overwrite?: boolean;
@@ -80,7 +82,7 @@ export function settleChange(state: RowEdits, id: string, stored: Partial<Regist
  * replaces failed check-ins too, since it says how many there were.
  */
 function supersedes(saved: Change, older: Change): boolean {
-  if (older.status !== "failed" || older.seq > saved.seq || saved.edit.kind === "checkIn" || saved.edit.kind === "undoCheckIn") return false;
+  if (older.status !== "failed" || older.seq > saved.seq || !isSetting(saved.edit)) return false;
   return older.edit.kind === saved.edit.kind || (saved.edit.kind === "count" && older.edit.kind === "checkIn");
 }
 
@@ -93,7 +95,7 @@ export function failChange(state: RowEdits, id: string, problem: Problem, stored
   if (!failing) return state;
   const failed: Change = { ...failing, status: "failed", problem };
   const changes = state.changes
-    .filter((c) => !(c.status === "failed" && c.edit.kind === failed.edit.kind && c.edit.kind !== "checkIn" && c.edit.kind !== "undoCheckIn" && c.seq < failed.seq))
+    .filter((c) => !(c.status === "failed" && c.edit.kind === failed.edit.kind && isSetting(c.edit) && c.seq < failed.seq))
     .map((c) => (c.id === id ? failed : c));
   return { changes, stored: { ...state.stored, ...stored } };
 }
@@ -106,6 +108,20 @@ export function notLanded(state: RowEdits, version?: string): RowEdits {
   const lost = (c: Change) => c.unconfirmed?.readVersion === version && !!version;
   // The same state when nothing is learned: most reads find no unanswered write, and the row need not re-render.
   return state.changes.some(lost) ? { ...state, changes: state.changes.map((c) => (lost(c) ? { ...c, unconfirmed: undefined } : c)) } : state;
+}
+
+/**
+ * What puts back the check-in record of a change dropped half done, its record step sent (done, or perhaps done
+ * with its answer lost) and its count not written: a check-in's record is deactivated again, an undo's record made
+ * active again; both are harmless if the step had not been applied. When a count write went without an answer it
+ * may have landed, and the record stays as it is.
+ */
+export function recordToPutBack(change: Change): Edit | undefined {
+  const { edit } = change;
+  if (!change.recordSent || change.unconfirmed) return undefined;
+  if (edit.kind === "checkIn") return { kind: "record", checkIn: change.id, active: false };
+  if (edit.kind === "undoCheckIn") return { kind: "record", checkIn: edit.checkIn, active: true };
+  return undefined;
 }
 
 export function removeChanges(state: RowEdits, remove: (change: Change) => boolean): RowEdits {

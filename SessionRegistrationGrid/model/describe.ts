@@ -16,6 +16,8 @@ export function describeChange(edit: Edit, text: Text): string {
       return text(edit.synced ? "Change_syncYes" : "Change_syncNo");
     case "status":
       return text(edit.state === State.Active ? "Change_activate" : "Change_deactivate");
+    case "record":
+      return text(edit.active ? "Change_recordRestore" : "Change_recordWithdraw");
   }
 }
 

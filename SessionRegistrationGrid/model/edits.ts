@@ -10,15 +10,21 @@ export type Edit =
   | { kind: "undoCheckIn"; checkIn: string; recorded: boolean }
   | { kind: "count"; value: number }
   | { kind: "sync"; synced: boolean }
-  | { kind: "status"; state: number; statusReason: number };
+  | { kind: "status"; state: number; statusReason: number }
+  /**
+   * A check-in record put back as it was, when a change that had changed it is discarded half done (the record
+   * step done, the count not): the registration's own fields stay as they are.
+   */
+  | { kind: "record"; checkIn: string; active: boolean };
 
 /** The kinds that add to the count or take from it, from a fresh read: they never conflict. */
 export type CountStep = Extract<Edit, { kind: "checkIn" | "undoCheckIn" }>;
 
-/** The kinds that set a value (as opposed to adding to one): repeating them changes nothing. */
-export type SettingEdit = Exclude<Edit, CountStep>;
+/** The kinds that set a registration's value (as opposed to adding to one): repeating them changes nothing. */
+export type SettingEdit = Extract<Edit, { kind: "count" | "sync" | "status" }>;
 
 export const isCountStep = (edit: Edit): edit is CountStep => edit.kind === "checkIn" || edit.kind === "undoCheckIn";
+export const isSetting = (edit: Edit): edit is SettingEdit => edit.kind === "count" || edit.kind === "sync" || edit.kind === "status";
 
 export type UpdatePayload = Record<string, number>;
 
@@ -48,6 +54,8 @@ export function columnsToRead(edit: Edit): string[] {
       return [Column.SyncedWithProvider, Column.State, Column.Version];
     case "status":
       return [Column.State, Column.StatusReason, Column.Version];
+    case "record":
+      return [];
   }
 }
 
@@ -69,7 +77,7 @@ export function writtenFields(edit: Edit, stored: Partial<RegistrationFields>): 
   // The column holds no more than 2,147,483,647: a check-in there keeps the count (its record is still made).
   if (edit.kind === "checkIn") return { timesCheckedIn: Math.min(count + 1, MAX_CHECK_INS) };
   if (edit.kind === "undoCheckIn") return { timesCheckedIn: Math.max(0, count - 1) };
-  return setFields(edit);
+  return isSetting(edit) ? setFields(edit) : {};
 }
 
 /** The fields after an edit is applied: what the grid shows while it saves. */
@@ -94,7 +102,7 @@ export function payloadFor(edit: Edit, fresh: FreshRow): UpdatePayload {
 
 /** True when the row already holds what a setting edit would write (a lost response, or the same change by someone). */
 export function isStored(edit: Edit, fresh: FreshRow): boolean {
-  if (isCountStep(edit)) return false;
+  if (!isSetting(edit)) return false;
   const wanted = setFields(edit);
   return (Object.keys(wanted) as (keyof RegistrationFields)[]).every((k) => normalized(k, fresh.fields[k]) === wanted[k]);
 }
@@ -105,7 +113,7 @@ export function isStored(edit: Edit, fresh: FreshRow): boolean {
  * touch may change freely, and check-ins never conflict: they add one to whatever is stored.
  */
 export function isConflict(edit: Edit, seen: RegistrationFields, fresh: FreshRow): boolean {
-  if (isCountStep(edit)) return false;
+  if (!isSetting(edit)) return false;
   const touched = new Set<keyof RegistrationFields>(["state", ...(Object.keys(setFields(edit)) as (keyof RegistrationFields)[])]);
   return [...touched].some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
 }

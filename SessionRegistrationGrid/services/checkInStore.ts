@@ -4,8 +4,8 @@ import { bareGuid } from "../model/checkInRecord";
 /** The slice of Dataverse a check-in record needs: create it, deactivate it, and find the event registration. */
 export interface CheckInStore {
   create(body: Record<string, unknown>): Promise<void>;
-  /** Undo: an inactive check-in no longer counts as attendance. */
-  deactivate(id: string): Promise<void>;
+  /** An inactive check-in no longer counts as attendance (undo); active again, it counts (a discarded undo). */
+  setActive(id: string, active: boolean): Promise<void>;
   /** The contact's active event registration for the event, or null when there is none. */
   findEventRegistration(contact: string, event: string): Promise<string | null>;
 }
@@ -15,8 +15,8 @@ export function webApiCheckInStore(webAPI: ComponentFramework.WebApi): CheckInSt
     async create(body) {
       await webAPI.createRecord(CheckIn.Entity, body);
     },
-    async deactivate(id) {
-      await webAPI.updateRecord(CheckIn.Entity, id, { statecode: 1, statuscode: 2 });
+    async setActive(id, active) {
+      await webAPI.updateRecord(CheckIn.Entity, id, active ? { statecode: 0, statuscode: 1 } : { statecode: 1, statuscode: 2 });
     },
     async findEventRegistration(contact, event) {
       const filter = `${EventRegistration.ContactValue} eq ${bareGuid(contact)} and ${EventRegistration.EventValue} eq ${bareGuid(event)} and statecode eq 0`;

@@ -1,6 +1,6 @@
 import type { BulkOutcome } from "../model/bulkActions";
 import {
-  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, removeChanges, settleChange, shownFields, updateChange,
+  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, recordToPutBack, removeChanges, settleChange, shownFields, updateChange,
   type Change, type ChangeSource, type RowEdits,
 } from "../model/changes";
 import { bareGuid } from "../model/checkInRecord";
@@ -179,7 +179,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   /** A step done (record made, count sent) or a change left waiting is written to the journal at once, not at the next frame. */
   const keep = (change: Change, step: Partial<Change>) => {
     patch(change, step);
-    options.journal?.save(all());
+    // A disposed editor's save may still run on; the journal belongs to the next page's editor by then.
+    if (!disposed) options.journal?.save(all());
   };
   const latest = (change: Change) => edits(change.rowId).changes.find((c) => c.id === change.id);
   const finish = (change: Change, finished: Finished) => {
@@ -213,7 +214,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         recordName: options.recordName?.(row) ?? row.name,
       }),
     };
-    setEdits(row.id, addChange(edits(row.id), change));
+    return add(change, cancelled);
+  };
+  const add = (change: Change, cancelled?: () => boolean) => {
+    setEdits(change.rowId, addChange(edits(change.rowId), change));
     return start(change, cancelled);
   };
 
@@ -301,7 +305,18 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   };
 
   const retry = (id: string) => failedChanges(edits(id)).forEach(resume);
-  const discard = (id: string) => setEdits(id, removeChanges(edits(id), (c) => c.status === "failed"));
+  /**
+   * Drops the row's failed changes. One dropped half done (a check-in's record made, or an undo's record
+   * deactivated, and the count not written) puts its record back as it was, as a change of its own.
+   */
+  const discard = (id: string) => {
+    const dropped = failedChanges(edits(id));
+    setEdits(id, removeChanges(edits(id), (c) => c.status === "failed"));
+    for (const change of dropped) {
+      const edit = recordToPutBack(change);
+      if (edit) void add({ id: newId(), rowId: id, name: change.name, edit, seen: change.seen, status: "queued", source: change.source, seq: ++seq, madeAt: now() });
+    }
+  };
 
   /** Saved check-ins of the row not being undone (an undo queued, saving or failed holds its check-in). */
   const undoable = (id: string) => {

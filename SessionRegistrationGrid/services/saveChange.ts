@@ -38,18 +38,26 @@ export interface AttemptHooks {
  * one away. Each step done is recorded on the change, so a retry does only what is left.
  */
 export async function attemptSave(ports: SavePorts, hooks: AttemptHooks): Promise<SaveResult> {
-  const change = hooks.current();
-  if (change.edit.kind === "checkIn" && !change.record) await makeRecord(ports, hooks, change);
-  if (change.edit.kind === "undoCheckIn" && change.edit.recorded && !change.record) {
-    try {
-      await ports.checkIns.deactivate(change.edit.checkIn);
-    } catch (error) {
-      // Someone deleted the record meanwhile: nothing is left to deactivate, the count still comes down.
-      if (classifyError(error).kind !== "notFound") throw error;
-    }
+  const { edit, record } = hooks.current();
+  if (edit.kind === "record") {
+    await setRecordState(ports, edit.checkIn, edit.active);
+    return { stored: {}, result: "changed" };
+  }
+  if (edit.kind === "checkIn" && !record) await makeRecord(ports, hooks, hooks.current());
+  if (edit.kind === "undoCheckIn" && edit.recorded && !record) {
+    await sendRecordStep(hooks, () => setRecordState(ports, edit.checkIn, false));
     hooks.record({ record: "made" });
   }
   return writeFields(ports.registrations, hooks);
+}
+
+/** Someone deleted the record meanwhile: nothing is left to deactivate (and an undo's count still comes down). */
+async function setRecordState(ports: SavePorts, id: string, active: boolean): Promise<void> {
+  try {
+    await ports.checkIns.setActive(id, active);
+  } catch (error) {
+    if (active || classifyError(error).kind !== "notFound") throw error;
+  }
 }
 
 /**
@@ -63,12 +71,29 @@ async function makeRecord(ports: SavePorts, hooks: AttemptHooks, change: Change)
   const targets = change.targets ?? { registration: change.rowId };
   const eventRegistration = targets.eventRegistration ?? (await ports.findEventRegistration(change));
   if (!eventRegistration) return hooks.record({ record: "noEventRegistration" });
-  try {
-    await ports.checkIns.create(checkInRecordBody(change.id, change.recordName ?? change.name, { ...targets, eventRegistration }, new Date(change.madeAt)));
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  await sendRecordStep(hooks, async () => {
+    try {
+      await ports.checkIns.create(checkInRecordBody(change.id, change.recordName ?? change.name, { ...targets, eventRegistration }, new Date(change.madeAt)));
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  });
   hooks.record({ record: "made" });
+}
+
+/**
+ * A record step, noted as sent while its answer is awaited: without an answer it may have been applied, and a
+ * Discard then puts the record back. A refusal was never applied (an earlier attempt without an answer still may be).
+ */
+async function sendRecordStep(hooks: AttemptHooks, step: () => Promise<void>): Promise<void> {
+  const before = hooks.current().recordSent;
+  hooks.record({ recordSent: true });
+  try {
+    await step();
+  } catch (error) {
+    if (classifyError(error).kind !== "network") hooks.record({ recordSent: before });
+    throw error;
+  }
 }
 
 /**

@@ -17,16 +17,16 @@ function options(args: string[]) {
   const known = args.indexOf("--known-bugs");
   const named = known >= 0 ? args[known + 1] : undefined;
   const knownBugs: boolean | BugName[] = known < 0 ? false : !named || named.startsWith("--") ? true : (named.split(",") as BugName[]);
-  if (!(minutes > 0) || (seed !== undefined && !/^\d+$/.test(seed))) throw new Error("usage: npm run soak -- [--minutes N] [--seed S] [--path P] [--known-bugs [name,...]]");
+  if (!(minutes > 0) || (seed !== undefined && !/^\d+$/.test(seed))) throw new Error("usage: npm run soak -- [--minutes N] [--seed S] [--path P [--replay-path R]] [--known-bugs [name,...]]");
   if (Array.isArray(knownBugs)) for (const name of knownBugs) if (!(name in KNOWN_BUGS)) throw new Error(`unknown bug ${name}; known: ${Object.keys(KNOWN_BUGS).join(", ")}`);
-  return { seconds: minutes * 60, seed: seed === undefined ? undefined : Number(seed), path: value("--path"), knownBugs };
+  return { seconds: minutes * 60, seed: seed === undefined ? undefined : Number(seed), path: value("--path"), replayPath: value("--replay-path"), knownBugs };
 }
 
 async function main(): Promise<void> {
   const run = await soak(options(process.argv.slice(2)));
   console.log(report(run));
   if (run.failure) {
-    console.log(`\nviolation, shrunk to the shortest sequence (replay: npm run soak -- --seed ${run.seed} --path <path below>):\n${run.failure}`);
+    console.log(`\nviolation, shrunk to the shortest sequence (replay: npm run soak -- --seed ${run.seed} --path <path> --replay-path <replayPath>, both below):\n${run.failure}`);
     process.exitCode = 1;
   }
 }

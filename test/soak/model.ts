@@ -273,7 +273,7 @@ export function report(run: SoakRun): string {
   return [
     `seed ${run.seed}`,
     `sequences ${f.sequences}, commands ${f.commands}, calls ${f.calls}, reloads ${f.reloads}`,
-    `check-ins saved ${f.checkIns}`,
+    `check-ins saved ${f.checkIns}; half-done changes discarded and their records put back ${f.putBack}, left as discarded ${f.leftAsDiscarded}`,
     `faults injected: ${faults}`,
     `invariant checks ${f.checks}, violations ${f.violations}`,
     `time ${(run.ms / 1000).toFixed(1)} s`,

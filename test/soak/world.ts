@@ -36,10 +36,14 @@ export interface Figures {
   reloads: number;
   /** Check-ins discarded after their count write had landed unseen (the user was told it failed). */
   discardedButLanded: number;
+  /** Half-done changes discarded whose check-in record was put back as it was. */
+  putBack: number;
+  /** Check-in records left as they were because the user discarded their put-back too (or the count may have landed). */
+  leftAsDiscarded: number;
 }
 
 export function newFigures(): Figures {
-  return { sequences: 0, commands: 0, calls: 0, faults: {}, checks: 0, violations: 0, checkIns: 0, undos: 0, reloads: 0, discardedButLanded: 0 };
+  return { sequences: 0, commands: 0, calls: 0, faults: {}, checks: 0, violations: 0, checkIns: 0, undos: 0, reloads: 0, discardedButLanded: 0, putBack: 0, leftAsDiscarded: 0 };
 }
 
 /**
@@ -56,12 +60,6 @@ export const KNOWN_BUGS = {
    * is handled: that read proves the write never landed. Tests: test/known/lostWrite.test.ts.
    */
   lostWriteMistakenForLanded: true,
-  /**
-   * A check-in whose record was made but whose count failed, then discarded: the record stays active with no
-   * count for it (and the same for an undo whose record was deactivated). The row says so before the Discard
-   * ("Check-in recorded; count not updated"). Tests: test/known/discardHalfDone.test.ts.
-   */
-  discardHalfDone: true,
 };
 
 /** What a seed of the world decides: the rows, how slow Dataverse is, how often calls fail on their own. */
@@ -374,7 +372,9 @@ export class World {
     const keys = Object.keys(data ?? {});
     const value = (k: string) => (data as Record<string, unknown>)[k];
     if (entity === CHECKIN) {
-      if (keys.length !== 2 || value("statecode") !== 1 || value("statuscode") !== 2) this.violate(`check-in update ${JSON.stringify(data)}`);
+      // Deactivated (an undo, a discarded check-in's record) or active again (a discarded undo's record).
+      const state = value("statecode");
+      if (keys.length !== 2 || !((state === 1 && value("statuscode") === 2) || (state === 0 && value("statuscode") === 1))) this.violate(`check-in update ${JSON.stringify(data)}`);
       return;
     }
     if (!keys.length) this.violate(`an empty update of ${id}`);
@@ -400,6 +400,8 @@ export class World {
       this.figures.faults.duplicateKey = (this.figures.faults.duplicateKey ?? 0) + 1;
       return;
     }
+    // Putting back the record of a discarded check-in whose create had no answer: it may never have been made.
+    if (record.op === "update" && record.entity === CHECKIN && code === ErrorCodes.NotFound && record.data?.statecode === 1) return;
     this.violate(`Dataverse refused ${record.op} ${record.entity} ${JSON.stringify(record.data ?? record.options)}: ${(error as { message?: string })?.message}`);
   }
 
@@ -490,13 +492,17 @@ export class World {
         // A saved check-in says so (onCheckedIn) before it leaves the row.
         if (!known.saved) this.violate(`${was} check-in ${short(known.id)} left the grid unsaved`);
       } else if (was === "failed" && !reason.retried?.has(known.rowId)) this.violate(`failed ${known.edit.kind} ${short(known.id)} left the grid without Retry or Discard`);
-      else known.saved = true;
+      else {
+        known.saved = true;
+        if (known.edit.kind === "record") this.figures.putBack++;
+      }
     }
   }
 
   /** A failed setting goes when a newer one of its kind settles; failed check-ins when a typed count settles. */
   private supersededBy(failed: Known, now: Map<string, Change>): boolean {
     const newer = [...this.known.values()].filter((k) => k.rowId === failed.rowId && k.seq > failed.seq && !now.has(k.id) && k.id !== failed.id);
+    if (failed.edit.kind === "record") return false;
     return newer.some((k) => k.edit.kind === failed.edit.kind && k.edit.kind !== "undoCheckIn" && failed.edit.kind !== "checkIn" || (k.edit.kind === "count" && failed.edit.kind === "checkIn"))
       || [...now.values()].some((c) => c.rowId === failed.rowId && c.seq > failed.seq && c.status === "failed" && c.edit.kind === failed.edit.kind && c.edit.kind !== "checkIn" && c.edit.kind !== "undoCheckIn");
   }
@@ -694,6 +700,10 @@ export class World {
       const undos = mine.filter((k) => k.edit.kind === "undoCheckIn");
       // An undo is applied when saved, or when its count write landed though it was then dropped.
       const undone = new Set(undos.filter((u) => (u.saved && !u.dropped) || u.countCommits > 0).map((u) => (u.edit as { checkIn: string }).checkIn));
+      // Discard of a half-done change puts its record back as a change of its own; discarding that too leaves the record as it is.
+      const putBackDiscarded = (record: string) => mine.some((k) => k.edit.kind === "record" && k.edit.checkIn === record && k.dropped === "discarded");
+      // An undo discarded while its count write had no answer: it may have counted, so its record stays as it is.
+      const undoLeft = (record: string) => undos.some((u) => (u.edit as { checkIn: string }).checkIn === record && u.dropped === "discarded" && u.unconfirmedWhenDropped);
       let active = 0;
       for (const c of checkIns) {
         const counted = c.countCommits > 0;
@@ -709,9 +719,15 @@ export class World {
         if (isActive !== shouldBeActive) {
           // Half done, then dropped: a check-in's record made but its count not, or an undo's record deactivated but
           // its count not taken back.
-          const halfDone = (c.dropped && !counted && isActive)
-            || (counted && !isActive && undos.some((u) => (u.edit as { checkIn: string }).checkIn === c.id && u.dropped && u.countCommits === 0));
-          if (!(halfDone && this.avoids("discardHalfDone"))) {
+          // its count not taken back; its record put back, unless the user discarded that as well. A check-in whose
+          // count write went without an answer keeps its record when discarded: it may have counted.
+          const halfDone = (c.dropped === "discarded" && !counted && isActive && (putBackDiscarded(c.id) || c.unconfirmedWhenDropped))
+            || (counted && !isActive && (putBackDiscarded(c.id) || undoLeft(c.id)));
+          // A typed count that replaced a half-done check-in sets the count the user gives; the person did come in,
+          // and the record of it stays.
+          const countTypedOver = c.dropped === "superseded" && !counted && isActive;
+          if (halfDone) this.figures.leftAsDiscarded++;
+          else if (!countTypedOver) {
             this.violate(`check-in ${short(c.id)} (${c.saved ? "saved" : c.dropped ?? "?"}, counted ${c.countCommits}×${undone.has(c.id) ? ", undone" : ""}): its record is ${record ? (isActive ? "active" : "inactive") : "missing"}`);
           }
         }
@@ -719,8 +735,8 @@ export class World {
       for (const u of undos) {
         const target = (u.edit as { checkIn: string }).checkIn;
         const record = records.get(target);
-        if (u.dropped && record && record.statecode !== 0 && !undone.has(target) && u.countCommits === 0) {
-          if (!this.avoids("discardHalfDone")) this.violate(`undo ${short(u.id)} discarded after its record was deactivated: the count still counts it`);
+        if (u.dropped && record && record.statecode !== 0 && !undone.has(target) && u.countCommits === 0 && !putBackDiscarded(target) && !undoLeft(target)) {
+          this.violate(`undo ${short(u.id)} discarded after its record was deactivated: the count still counts it`);
         }
       }
       // The headline: the store's count = initial + check-ins − undos (this desk's) + the other desk's check-ins.

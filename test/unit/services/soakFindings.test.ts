@@ -71,3 +71,26 @@ describe("a reload while a count write is on its way (soak: reloadWhileWriting)"
     expect(countOf(dataverse, seen.id)).toBe(1);
   });
 });
+
+describe("a page left while a save retries (soak: disposedEditorWroteJournal)", () => {
+  it("an editor disposed mid-retry no longer writes the journal, which the next page's editor owns", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const store = new Map<string, string>();
+    const keep: KeyValueStore = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) };
+    // The first attempt's create is lost; the page goes while the retry waits.
+    const first = setup([row], { journal: createJournal(keep, "srg:test:dispose"), records: () => ({ create: true }), sleep: async () => leave() });
+    const withEventRegistration = { ...loaded(row), refs: { ...loaded(row).refs, eventRegistration: { id: "00000000-0000-4000-9000-000000000001", name: "R-1", entityType: "msevtmgt_eventregistration" } } };
+    // The next page's editor has taken the journal over.
+    const leave = () => {
+      first.editor.dispose();
+      store.set("srg:test:dispose", "[]");
+    };
+    first.dataverse.failNext({ kind: "network", op: "create" });
+    void first.press(withEventRegistration).done;
+    for (let i = 0; i < 20 && !first.dataverse.calls.some((c) => c.op === "create" && c.outcome !== "pending"); i++) await settle();
+    await settle();
+    // What the next page wrote is left alone by the old editor's steps.
+    expect(store.get("srg:test:dispose")).toBe("[]");
+  });
+});
+
