@@ -27,6 +27,12 @@ const headerTooltip = (props?: IDetailsColumnRenderTooltipProps) => (
 );
 
 /**
+ * The selection circle and its check are drawn by the CSS on Fluent's own checkbox element (role, name and
+ * aria-checked stay Fluent's): Fluent's glyph is five to seven elements and two icon components in every row.
+ */
+const noCheckGlyph = () => null;
+
+/**
  * The DetailsList of registrations. Rows are the snapshot's row objects, unchanged between refreshes that
  * bring the same values, so only changed rows re-render. Coming near the end of the list loads the next page.
  */
@@ -57,6 +63,7 @@ export const RegistrationList = React.memo(({ rows, columns, selection, shimmer,
       selection={selection}
       selectionMode={SelectionMode.multiple}
       checkboxVisibility={CheckboxVisibility.always}
+      onRenderCheckbox={noCheckGlyph}
       // A double click or Enter on a cell's control is that control's, not "open the record".
       onItemInvoked={(row?: RegistrationRow, _index?: number, event?: Event) => row && !(event?.target as Element)?.closest("button,select,input") && actions.open(row)}
       onColumnHeaderClick={onColumnHeaderClick}

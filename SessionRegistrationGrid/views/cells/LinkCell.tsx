@@ -1,4 +1,4 @@
-import { h } from "../jsx";
+import { Fragment, h } from "../jsx";
 import type { GridColumn, RegistrationRow } from "../../model/types";
 import { useGrid } from "../GridContext";
 
@@ -19,8 +19,8 @@ export const NameCell = ({ row, column }: { row: RegistrationRow; column: GridCo
 export const LookupCell = ({ row, column }: { row: RegistrationRow; column: GridColumn }) => {
   const { actions } = useGrid();
   const { text, lookup } = row.cells[column.key] ?? { text: "" };
-  return lookup ? <Link text={text} onOpen={() => actions.openLookup(lookup)} /> : <span>{text}</span>;
+  return lookup ? <Link text={text} onOpen={() => actions.openLookup(lookup)} /> : <>{text}</>;
 };
 
-/** Anything else as the platform formatted it. */
-export const TextCell = ({ row, column }: { row: RegistrationRow; column: GridColumn }) => <span>{row.cells[column.key]?.text}</span>;
+/** Anything else as the platform formatted it: a text node in the cell (React escapes it), no element of its own. */
+export const TextCell = ({ row, column }: { row: RegistrationRow; column: GridColumn }) => <>{row.cells[column.key]?.text}</>;
