@@ -17,13 +17,12 @@ export type Edit =
    */
   | { kind: "record"; checkIn: string; active: boolean };
 
-/** The kinds that add to the count or take from it, from a fresh read: they never conflict. */
-export type CountStep = Extract<Edit, { kind: "checkIn" | "undoCheckIn" }>;
-
-/** The kinds that set a registration's value (as opposed to adding to one): repeating them changes nothing. */
+/**
+ * The kinds that set a registration's value: repeating them changes nothing. A check-in and its undo add to the
+ * count or take from it, from a fresh read: they never conflict.
+ */
 export type SettingEdit = Extract<Edit, { kind: "count" | "sync" | "status" }>;
 
-export const isCountStep = (edit: Edit): edit is CountStep => edit.kind === "checkIn" || edit.kind === "undoCheckIn";
 export const isSetting = (edit: Edit): edit is SettingEdit => edit.kind === "count" || edit.kind === "sync" || edit.kind === "status";
 
 export type UpdatePayload = Record<string, number>;
@@ -114,8 +113,8 @@ export function isStored(edit: Edit, fresh: FreshRow): boolean {
  */
 export function isConflict(edit: Edit, seen: RegistrationFields, fresh: FreshRow): boolean {
   if (!isSetting(edit)) return false;
-  const touched = new Set<keyof RegistrationFields>(["state", ...(Object.keys(setFields(edit)) as (keyof RegistrationFields)[])]);
-  return [...touched].some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
+  const touched = ["state", ...Object.keys(setFields(edit))] as (keyof RegistrationFields)[];
+  return touched.some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
 }
 
 /** Whether an edit can be made on a registration in this state: an inactive one takes only status changes. */

@@ -3,7 +3,7 @@ export interface Text {
   (key: string, ...args: (string | number)[]): string;
   number(value: number): string;
   /** `${key}_one` for one, `${key}_other` otherwise; the count is {0}. */
-  count(key: string, count: number, ...args: (string | number)[]): string;
+  count(key: string, count: number): string;
   /** "2nd", "3rd": the resx's Ordinal_<category> for the language's ordinal rules, the number as {0}. */
   ordinal(value: number): string;
 }
@@ -21,7 +21,7 @@ export function createText(lookup: (key: string) => string, formatNumber: (n: nu
   const ordinals = new Intl.PluralRules(language, { type: "ordinal" });
   return Object.assign(text, {
     number: formatNumber,
-    count: (key: string, count: number, ...args: (string | number)[]) => text(`${key}_${count === 1 ? "one" : "other"}`, count, ...args),
+    count: (key: string, count: number) => text(`${key}_${count === 1 ? "one" : "other"}`, count),
     ordinal: (value: number) => text(`Ordinal_${ordinals.select(value)}`, value),
   });
 }

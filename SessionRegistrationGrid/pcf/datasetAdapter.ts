@@ -93,10 +93,9 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
         // the same objects, so a refresh of the records re-renders no row for them.
         const next = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0);
         if (JSON.stringify(next) !== JSON.stringify(columns)) columns = next;
-        const shown = columns;
         const noName = text("Grid_NoName");
         const previous = rowsById;
-        const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
+        const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], columns, noName)));
         // The same array when every row is the one before, in the same place: the list then does nothing.
         if (read.length !== rows.length || read.some((row, i) => row !== rows[i])) rows = read;
         rowsById = new Map(rows.map((r) => [r.id, r]));

@@ -13,8 +13,7 @@ import { RowNoteView } from "./RowNoteView";
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
   const { text, policy, editor, undoCheckIn } = useGrid();
   const { edits, shown } = useRegistration(row);
-  const undoable = editor.undoable(row.id);
-  const last = undoable[undoable.length - 1];
+  const last = editor.undoable(row.id).at(-1);
   const note = rowNote(edits, last?.record, editor.elsewhere(row.id));
   const action = checkInAction(shown);
   const canCheckIn = rowPolicy(policy, shown.state).checkIn;
@@ -34,7 +33,6 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
       </button>
     );
   }
-  const count = shown.timesCheckedIn ?? 0;
   return (
     <div className="srg-checkin">
       {main}
@@ -48,7 +46,7 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
           onClick={() => undoCheckIn(row)}
         />
       )}
-      {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", count)}</span>}
+      {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", shown.timesCheckedIn ?? 0)}</span>}
     </div>
   );
 };
