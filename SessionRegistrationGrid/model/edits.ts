@@ -43,31 +43,20 @@ export interface FreshRow {
 
 /** Columns to $select before writing an edit: the fields it touches, the state it depends on, the version. */
 export function columnsToRead(edit: Edit): string[] {
-  switch (edit.kind) {
-    case "checkIn":
-    case "undoCheckIn":
-      return [Column.TimesCheckedIn, Column.Version];
-    case "count":
-      return [Column.TimesCheckedIn, Column.State, Column.Version];
-    case "sync":
-      return [Column.SyncedWithProvider, Column.State, Column.Version];
-    case "status":
-      return [Column.State, Column.StatusReason, Column.Version];
-    case "record":
-      return [];
-  }
+  // A record put back reads nothing of the row's.
+  if (edit.kind === "record") return [];
+  if (edit.kind === "count") return [Column.TimesCheckedIn, Column.State, Column.Version];
+  if (edit.kind === "sync") return [Column.SyncedWithProvider, Column.State, Column.Version];
+  if (edit.kind === "status") return [Column.State, Column.StatusReason, Column.Version];
+  // A check-in or its undo.
+  return [Column.TimesCheckedIn, Column.Version];
 }
 
 /** The fields a setting edit sets. */
 function setFields(edit: SettingEdit): Partial<RegistrationFields> {
-  switch (edit.kind) {
-    case "count":
-      return { timesCheckedIn: edit.value };
-    case "sync":
-      return { synced: edit.synced };
-    case "status":
-      return { state: edit.state, statusReason: edit.statusReason };
-  }
+  if (edit.kind === "count") return { timesCheckedIn: edit.value };
+  if (edit.kind === "sync") return { synced: edit.synced };
+  return { state: edit.state, statusReason: edit.statusReason };
 }
 
 /** The fields an edit writes, given what is stored now: a check-in adds one to the stored count, an undo takes one (never below 0). */

@@ -8,16 +8,14 @@ export interface Text {
   ordinal(value: number): string;
 }
 
-export function fillPlaceholders(template: string, args: readonly (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (_, index: number) => String(args[index]));
-}
-
 /**
  * A Text over any string lookup; numbers in the arguments go through `formatNumber`. `language` (a BCP 47 tag)
  * only chooses plural and ordinal forms; numbers are always formatted by the platform.
  */
 export function createText(lookup: (key: string) => string, formatNumber: (n: number) => string, language = "en"): Text {
-  const text = (key: string, ...args: (string | number)[]) => fillPlaceholders(lookup(key), args.map((a) => (typeof a === "number" ? formatNumber(a) : a)));
+  // {0}-style placeholders take the arguments, numbers as the platform formats them.
+  const text = (key: string, ...args: (string | number)[]) =>
+    lookup(key).replace(/\{(\d)\}/g, (_, index: number) => (typeof args[index] === "number" ? formatNumber(args[index]) : String(args[index])));
   const ordinals = new Intl.PluralRules(language, { type: "ordinal" });
   return Object.assign(text, {
     number: formatNumber,

@@ -1,4 +1,4 @@
-import * as React from "react";
+import type * as React from "react";
 import type { IInputs } from "../generated/ManifestTypes";
 import { Column, ENTITY } from "../ManifestConstants";
 import { editPolicy, type EditPolicy } from "../model/editPolicy";
@@ -15,6 +15,7 @@ import { createJournal } from "../services/journal";
 import { startLivePoll, type LiveState } from "../services/livePoll";
 import { createSignal } from "../views/signal";
 import type { GridServices, StatusMessage } from "../views/gridTypes";
+import { h } from "../views/jsx";
 import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
@@ -109,7 +110,6 @@ export function createGridController(context: Context): GridController {
       context = current;
       const { mode, parameters: p } = current;
       const dataset = p.sessionRegistrations;
-      const newData = adapter.hasNewData(dataset);
       const pageSize = p.pageSize?.raw;
       const inputs = [
         // Paging and sorting change together with the records they bring; the policy object stays while it holds.
@@ -120,8 +120,8 @@ export function createGridController(context: Context): GridController {
       lastInputs = inputs;
       if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
       const grid = adapter.snapshot(dataset);
-      if (newData) editor.syncWithDataset(adapter.changedIds());
-      return (lastElement = React.createElement(RegistrationGrid, {
+      editor.syncWithDataset(adapter.changedIds());
+      return (lastElement = h(RegistrationGrid, {
         grid,
         layout: { width: mode.allocatedWidth, height: mode.allocatedHeight, rtl: current.userSettings.isRTL },
         services: currentServices(current),

@@ -145,9 +145,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const concurrency = options.concurrency ?? 4;
   const notifier = createNotifier(options.schedule);
   const guard = createPressGuard();
+  // What the save steps talk to: the stores as given (registrations, checkIns), whether check-ins make records
+  // (default: yes), and where a check-in's event registration is found.
   const ports = {
-    registrations: options.registrations,
-    checkIns: options.checkIns,
+    ...options,
     records: options.records ?? (() => ALWAYS_RECORD),
     findEventRegistration: createEventRegistrationFinder(options.checkIns),
   };
@@ -395,7 +396,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       const outcomes = bulkRows.map(async (row): Promise<BulkOutcome> => {
         const edit = editFor(row);
         const failed = edit && failedChanges(edits(row.id)).find((c) => c.edit.kind === edit.kind);
-        const finished = !edit ? undefined : failed ? await resume(failed) : await enqueue(row, edit, "bulk", bulk.isCancelled);
+        const finished = edit && (await (failed ? resume(failed) : enqueue(row, edit, "bulk", bulk.isCancelled)));
         bulk.onProgress?.(++done, bulkRows.length);
         // No edit for the row (a cancelled registration): skipped.
         return finished?.problem ? { id: row.id, result: "failed", problem: finished.problem.kind } : { id: row.id, result: finished?.result ?? "skipped" };
