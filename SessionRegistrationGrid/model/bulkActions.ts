@@ -2,7 +2,7 @@ import { State } from "../ManifestConstants";
 import type { EditPolicy } from "./editPolicy";
 import { allowedOn, type Edit } from "./edits";
 import type { ProblemKind } from "./errors";
-import { defaultReasonFor, type StatusReason } from "./statusReasons";
+import type { StatusReason } from "./statusReasons";
 import type { RegistrationFields } from "./types";
 
 /** What a bulk run does; "undoCheckIn" takes back the check-ins of a bulk check-in (offered by its summary). */
@@ -19,23 +19,15 @@ export function allowedBulkActions(policy: EditPolicy): BulkAction[] {
 
 /** The edit a bulk action makes to one registration, or undefined when the row can't take it (cancelled ones). */
 export function bulkEdit(action: BulkAction, fields: RegistrationFields, reasons: readonly StatusReason[]): Edit | undefined {
-  let edit: Edit | undefined;
-  switch (action) {
-    case "undoCheckIn":
-      return undefined; // each row's undo names its own check-in: the editor makes it
-    case "checkIn":
-      edit = { kind: "checkIn" };
-      break;
-    case "markSynced":
-    case "markNotSynced":
-      edit = { kind: "sync", synced: action === "markSynced" };
-      break;
-    case "deactivate":
-    case "activate": {
-      const reason = defaultReasonFor(reasons, action === "activate" ? State.Active : State.Inactive);
-      edit = reason && { kind: "status", state: reason.state, statusReason: reason.value };
-    }
-  }
+  // Each row's undo names its own check-in: the editor makes it.
+  if (action === "undoCheckIn") return undefined;
+  // Deactivate and activate write the first status reason of that state.
+  const state = action === "activate" ? State.Active : State.Inactive;
+  const reason = reasons.find((r) => r.state === state);
+  const edit: Edit | undefined =
+    action === "checkIn" ? { kind: "checkIn" }
+    : action === "markSynced" || action === "markNotSynced" ? { kind: "sync", synced: action === "markSynced" }
+    : reason && { kind: "status", state: reason.state, statusReason: reason.value };
   return edit && allowedOn(edit, fields) ? edit : undefined;
 }
 

@@ -21,17 +21,12 @@ export function missingColumns(viewColumns: readonly ViewColumn[], wanted: reado
 }
 
 function kindOf(column: ViewColumn): ColumnKind {
-  switch (column.name) {
-    case Column.TimesCheckedIn:
-      return "count";
-    case Column.SyncedWithProvider:
-      return "sync";
-    case Column.StatusReason:
-      return "status";
-    // By name, not isPrimary: some hosts (pcf-start) mark every column primary.
-    case Column.Name:
-      return "name";
-  }
+  const { name } = column;
+  if (name === Column.TimesCheckedIn) return "count";
+  if (name === Column.SyncedWithProvider) return "sync";
+  if (name === Column.StatusReason) return "status";
+  // By name, not isPrimary: some hosts (pcf-start) mark every column primary.
+  if (name === Column.Name) return "name";
   return column.dataType.startsWith("Lookup.") ? "lookup" : "text";
 }
 

@@ -5,20 +5,13 @@ import type { Text } from "./text";
 
 /** A change in a few words, for a row that says which of its changes was not saved ("Count 7", "Synced: Yes"). */
 export function describeChange(edit: Edit, text: Text): string {
-  switch (edit.kind) {
-    case "checkIn":
-      return text("Change_checkIn");
-    case "undoCheckIn":
-      return text("Change_undoCheckIn");
-    case "count":
-      return text("Change_count", edit.value);
-    case "sync":
-      return text(edit.synced ? "Change_syncYes" : "Change_syncNo");
-    case "status":
-      return text(edit.state === State.Active ? "Change_activate" : "Change_deactivate");
-    case "record":
-      return text(edit.active ? "Change_recordRestore" : "Change_recordWithdraw");
-  }
+  if (edit.kind === "count") return text("Change_count", edit.value);
+  if (edit.kind === "sync") return text(edit.synced ? "Change_syncYes" : "Change_syncNo");
+  if (edit.kind === "status") return text(edit.state === State.Active ? "Change_activate" : "Change_deactivate");
+  if (edit.kind === "record") return text(edit.active ? "Change_recordRestore" : "Change_recordWithdraw");
+  // What is left is a check-in or its undo (a new kind of edit would not compile here).
+  const step: "checkIn" | "undoCheckIn" = edit.kind;
+  return text(step === "checkIn" ? "Change_checkIn" : "Change_undoCheckIn");
 }
 
 /** "Ana Silva checked in", or "Ana Silva checked in — 2nd time" for someone already in. */
@@ -32,13 +25,13 @@ export function checkedInMessage(name: string, count: number, text: Text): strin
  */
 export function describeBulk(summary: BulkSummary, text: Text): string {
   const { action } = summary;
-  const rest: string[] = [];
-  if (summary.already) rest.push(text.count(`BulkAlready_${action}`, summary.already));
-  for (const group of summary.failedByReason) rest.push(text("Bulk_NotSaved", group.count, text(`Reason_${group.problem}`)));
-  if (summary.skipped) rest.push(text.count("Bulk_Skipped", summary.skipped));
-  if (summary.notStarted) rest.push(text.count("Bulk_NotStarted", summary.notStarted));
-  if (summary.waiting) rest.push(text.count("Pending_Waiting", summary.waiting));
-  // "0 activated" says nothing when something else does.
-  const parts = summary.changed || rest.length === 0 ? [text.count(`BulkDone_${action}`, summary.changed), ...rest] : rest;
+  const parts: string[] = [];
+  if (summary.already) parts.push(text.count(`BulkAlready_${action}`, summary.already));
+  for (const group of summary.failedByReason) parts.push(text("Bulk_NotSaved", group.count, text(`Reason_${group.problem}`)));
+  if (summary.skipped) parts.push(text.count("Bulk_Skipped", summary.skipped));
+  if (summary.notStarted) parts.push(text.count("Bulk_NotStarted", summary.notStarted));
+  if (summary.waiting) parts.push(text.count("Pending_Waiting", summary.waiting));
+  // What changed comes first; "0 activated" says nothing when something else does.
+  if (summary.changed || !parts.length) parts.unshift(text.count(`BulkDone_${action}`, summary.changed));
   return text("Bulk_Summary", text(`Bulk_${action}`), parts.join(text("List_Separator")));
 }

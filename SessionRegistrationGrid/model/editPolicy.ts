@@ -19,7 +19,7 @@ interface Switch {
 export interface PolicyInputs {
   isControlDisabled: boolean;
   /** undefined while the privilege check is still running. */
-  canWrite: boolean | undefined;
+  canWrite?: boolean;
   /** Create privilege on check-in records; undefined while the check is still running. */
   canCreateCheckIns?: boolean;
   allowCheckInEdit?: Switch;

@@ -17,13 +17,12 @@ export type Edit =
    */
   | { kind: "record"; checkIn: string; active: boolean };
 
-/** The kinds that add to the count or take from it, from a fresh read: they never conflict. */
-export type CountStep = Extract<Edit, { kind: "checkIn" | "undoCheckIn" }>;
-
-/** The kinds that set a registration's value (as opposed to adding to one): repeating them changes nothing. */
+/**
+ * The kinds that set a registration's value: repeating them changes nothing. A check-in and its undo add to the
+ * count or take from it, from a fresh read: they never conflict.
+ */
 export type SettingEdit = Extract<Edit, { kind: "count" | "sync" | "status" }>;
 
-export const isCountStep = (edit: Edit): edit is CountStep => edit.kind === "checkIn" || edit.kind === "undoCheckIn";
 export const isSetting = (edit: Edit): edit is SettingEdit => edit.kind === "count" || edit.kind === "sync" || edit.kind === "status";
 
 export type UpdatePayload = Record<string, number>;
@@ -44,31 +43,20 @@ export interface FreshRow {
 
 /** Columns to $select before writing an edit: the fields it touches, the state it depends on, the version. */
 export function columnsToRead(edit: Edit): string[] {
-  switch (edit.kind) {
-    case "checkIn":
-    case "undoCheckIn":
-      return [Column.TimesCheckedIn, Column.Version];
-    case "count":
-      return [Column.TimesCheckedIn, Column.State, Column.Version];
-    case "sync":
-      return [Column.SyncedWithProvider, Column.State, Column.Version];
-    case "status":
-      return [Column.State, Column.StatusReason, Column.Version];
-    case "record":
-      return [];
-  }
+  // A record put back reads nothing of the row's.
+  if (edit.kind === "record") return [];
+  if (edit.kind === "count") return [Column.TimesCheckedIn, Column.State, Column.Version];
+  if (edit.kind === "sync") return [Column.SyncedWithProvider, Column.State, Column.Version];
+  if (edit.kind === "status") return [Column.State, Column.StatusReason, Column.Version];
+  // A check-in or its undo.
+  return [Column.TimesCheckedIn, Column.Version];
 }
 
 /** The fields a setting edit sets. */
 function setFields(edit: SettingEdit): Partial<RegistrationFields> {
-  switch (edit.kind) {
-    case "count":
-      return { timesCheckedIn: edit.value };
-    case "sync":
-      return { synced: edit.synced };
-    case "status":
-      return { state: edit.state, statusReason: edit.statusReason };
-  }
+  if (edit.kind === "count") return { timesCheckedIn: edit.value };
+  if (edit.kind === "sync") return { synced: edit.synced };
+  return { state: edit.state, statusReason: edit.statusReason };
 }
 
 /** The fields an edit writes, given what is stored now: a check-in adds one to the stored count, an undo takes one (never below 0). */
@@ -114,8 +102,8 @@ export function isStored(edit: Edit, fresh: FreshRow): boolean {
  */
 export function isConflict(edit: Edit, seen: RegistrationFields, fresh: FreshRow): boolean {
   if (!isSetting(edit)) return false;
-  const touched = new Set<keyof RegistrationFields>(["state", ...(Object.keys(setFields(edit)) as (keyof RegistrationFields)[])]);
-  return [...touched].some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
+  const touched = ["state", ...Object.keys(setFields(edit))] as (keyof RegistrationFields)[];
+  return touched.some((k) => k in fresh.fields && normalized(k, fresh.fields[k]) !== normalized(k, seen[k]));
 }
 
 /** Whether an edit can be made on a registration in this state: an inactive one takes only status changes. */

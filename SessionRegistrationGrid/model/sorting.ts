@@ -3,8 +3,8 @@ import type { GridColumn, SortState } from "./types";
 /** Dataverse sorts on the server: the model computes the next request, not a sorted array. */
 export function nextSort(current: SortState | undefined, column: GridColumn): SortState | undefined {
   if (!column.sortable) return current;
-  if (current?.column === column.key) return { column: column.key, descending: !current.descending };
-  return { column: column.key, descending: false };
+  // The sorted column again turns it round; another starts ascending.
+  return { column: column.key, descending: current?.column === column.key && !current.descending };
 }
 
 /** Dataset sorting entries use 0 for ascending and 1 for descending. */

@@ -34,8 +34,3 @@ export function readStatusReasons(metadata: Loose, fallback: StatusReason[]): St
   if ([State.Active, State.Inactive].every((state) => reasons.some((r) => r.state === state))) return reasons;
   return fallback;
 }
-
-/** The status reason a bulk activate/deactivate writes: the first one of that state. */
-export function defaultReasonFor(reasons: readonly StatusReason[], state: number): StatusReason | undefined {
-  return reasons.find((r) => r.state === state);
-}

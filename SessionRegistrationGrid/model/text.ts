@@ -3,13 +3,9 @@ export interface Text {
   (key: string, ...args: (string | number)[]): string;
   number(value: number): string;
   /** `${key}_one` for one, `${key}_other` otherwise; the count is {0}. */
-  count(key: string, count: number, ...args: (string | number)[]): string;
+  count(key: string, count: number): string;
   /** "2nd", "3rd": the resx's Ordinal_<category> for the language's ordinal rules, the number as {0}. */
   ordinal(value: number): string;
-}
-
-export function fillPlaceholders(template: string, args: readonly (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (_, index: number) => String(args[index]));
 }
 
 /**
@@ -17,11 +13,13 @@ export function fillPlaceholders(template: string, args: readonly (string | numb
  * only chooses plural and ordinal forms; numbers are always formatted by the platform.
  */
 export function createText(lookup: (key: string) => string, formatNumber: (n: number) => string, language = "en"): Text {
-  const text = (key: string, ...args: (string | number)[]) => fillPlaceholders(lookup(key), args.map((a) => (typeof a === "number" ? formatNumber(a) : a)));
+  // {0}-style placeholders take the arguments, numbers as the platform formats them.
+  const text = (key: string, ...args: (string | number)[]) =>
+    lookup(key).replace(/\{(\d)\}/g, (_, index: number) => (typeof args[index] === "number" ? formatNumber(args[index]) : String(args[index])));
   const ordinals = new Intl.PluralRules(language, { type: "ordinal" });
   return Object.assign(text, {
     number: formatNumber,
-    count: (key: string, count: number, ...args: (string | number)[]) => text(`${key}_${count === 1 ? "one" : "other"}`, count, ...args),
+    count: (key: string, count: number) => text(`${key}_${count === 1 ? "one" : "other"}`, count),
     ordinal: (value: number) => text(`Ordinal_${ordinals.select(value)}`, value),
   });
 }

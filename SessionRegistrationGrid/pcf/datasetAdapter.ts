@@ -11,11 +11,9 @@ type DataSet = ComponentFramework.PropertyTypes.DataSet;
 type WithAddColumn = DataSet & { addColumn?: (name: string, entityAlias?: string) => void };
 
 export interface DatasetAdapter extends DatasetActions {
-  /** True when the records differ from the last snapshot's: the rows must be read again. */
-  hasNewData(dataset: DataSet): boolean;
   /** Called from updateView with the dataset the platform hands over this time. Reads rows only when they changed. */
   snapshot(dataset: DataSet): GridSnapshot;
-  /** Ids of the rows the last snapshot that read the records found new or changed. */
+  /** Ids of the rows the last snapshot found new or changed (none when the records were the ones it had read). */
   changedIds(): readonly string[];
   /** The row the grid holds for a registration, if it holds it. */
   row(id: string): RegistrationRow | undefined;
@@ -45,18 +43,16 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   let refreshWaiting = false;
   let requestedPageSize: number | undefined;
 
-  const hasNewData = (d: DataSet) => d.records !== readFrom[0] || d.sortedRecordIds !== readFrom[1] || d.columns !== readFrom[2];
-
   const start = (kind: "refresh" | "page") => {
     load = kind;
     loadFrom = dataset.records;
   };
 
-  function loadMore() {
+  const loadMore = () => {
     if (load || dataset.loading || !dataset.paging.hasNextPage) return;
     start("page");
     dataset.paging.loadNextPage();
-  }
+  };
 
   const refresh = () => {
     refreshWaiting = !!(load || dataset.loading);
@@ -82,21 +78,22 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   };
 
   return {
-    hasNewData,
     changedIds: () => changed,
     row: (id) => rowsById.get(id),
     snapshot(current) {
       dataset = current;
-      if (hasNewData(current)) {
-        readFrom = [current.records, current.sortedRecordIds, current.columns];
+      changed = [];
+      // The rows are read again only when the records differ from the last snapshot's.
+      const data = [current.records, current.sortedRecordIds, current.columns];
+      if (data.some((v, i) => v !== readFrom[i])) {
+        readFrom = data;
         // The check-in column's width depends on the page's fonts: the view measures it. The same columns stay
         // the same objects, so a refresh of the records re-renders no row for them.
         const next = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0);
         if (JSON.stringify(next) !== JSON.stringify(columns)) columns = next;
-        const shown = columns;
         const noName = text("Grid_NoName");
         const previous = rowsById;
-        const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], shown, noName)));
+        const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], columns, noName)));
         // The same array when every row is the one before, in the same place: the list then does nothing.
         if (read.length !== rows.length || read.some((row, i) => row !== rows[i])) rows = read;
         rowsById = new Map(rows.map((r) => [r.id, r]));
@@ -104,10 +101,10 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       }
       // Forget the old records too: holding them would keep a whole page alive.
       if (current.records !== loadFrom || current.error) load = loadFrom = undefined;
-      if (!current.loading) requestMissingColumns();
-      if (refreshWaiting && !load && !current.loading) {
-        refreshWaiting = false;
-        refresh();
+      if (!current.loading) {
+        requestMissingColumns();
+        // A refresh asked for meanwhile goes now (and is no longer waiting).
+        if (refreshWaiting && !load) refresh();
       }
       return {
         columns,

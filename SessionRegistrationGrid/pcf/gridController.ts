@@ -1,4 +1,4 @@
-import * as React from "react";
+import type * as React from "react";
 import type { IInputs } from "../generated/ManifestTypes";
 import { Column, ENTITY } from "../ManifestConstants";
 import { editPolicy, type EditPolicy } from "../model/editPolicy";
@@ -15,6 +15,7 @@ import { createJournal } from "../services/journal";
 import { startLivePoll, type LiveState } from "../services/livePoll";
 import { createSignal } from "../views/signal";
 import type { GridServices, StatusMessage } from "../views/gridTypes";
+import { h } from "../views/jsx";
 import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
@@ -91,7 +92,8 @@ export function createGridController(context: Context): GridController {
 
   /** The same objects while nothing in them changed, so cells don't re-render for nothing. */
   const currentPolicy = ({ mode, parameters }: Context) => {
-    const next = editPolicy({ ...parameters, isControlDisabled: mode.isControlDisabled, canWrite: access?.canWrite, canCreateCheckIns: access?.canCreateCheckIns });
+    // The maker's switches, the host's mode and what the user may do on the tables (unknown until loaded).
+    const next = editPolicy({ ...parameters, ...access, isControlDisabled: mode.isControlDisabled });
     if (JSON.stringify(next) !== JSON.stringify(policy)) policy = next;
     return policy!;
   };
@@ -108,19 +110,18 @@ export function createGridController(context: Context): GridController {
       context = current;
       const { mode, parameters: p } = current;
       const dataset = p.sessionRegistrations;
-      const newData = adapter.hasNewData(dataset);
+      const pageSize = p.pageSize?.raw;
       const inputs = [
         // Paging and sorting change together with the records they bring; the policy object stays while it holds.
         dataset.records, dataset.sortedRecordIds, dataset.columns, dataset.loading, dataset.error, dataset.getSelectedRecordIds()?.join(),
-        mode.allocatedWidth, mode.allocatedHeight, p.pageSize?.raw, currentPolicy(current), access,
+        mode.allocatedWidth, mode.allocatedHeight, pageSize, currentPolicy(current), access,
       ];
       if (lastElement && inputs.every((v, i) => v === lastInputs[i])) return lastElement;
       lastInputs = inputs;
-      const pageSize = p.pageSize?.raw;
       if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
       const grid = adapter.snapshot(dataset);
-      if (newData) editor.syncWithDataset(adapter.changedIds());
-      return (lastElement = React.createElement(RegistrationGrid, {
+      editor.syncWithDataset(adapter.changedIds());
+      return (lastElement = h(RegistrationGrid, {
         grid,
         layout: { width: mode.allocatedWidth, height: mode.allocatedHeight, rtl: current.userSettings.isRTL },
         services: currentServices(current),

@@ -21,11 +21,10 @@ export function createJournal(store: KeyValueStore | undefined, key: string): Jo
       try {
         const saved: Change[] = JSON.parse(store?.getItem(key) ?? "[]");
         if (saved.every((c) => c.rowId && c.edit.kind && c.seq)) return saved;
+        warn("not a list of changes");
       } catch (error) {
         warn(error);
-        return [];
       }
-      warn("not a list of changes");
       return [];
     },
     save(changes) {

@@ -14,7 +14,7 @@ export const perFrame: Schedule = (flush) => {
   // The first change after a quiet frame shows at once (a press paints in the frame it happened in); a burst
   // (a bulk run) then waits for the next frame. Hidden tabs get no frames: a timer keeps the state moving there.
   if (Date.now() - lastFlush > 16) queueMicrotask(flushed);
-  else if (typeof requestAnimationFrame === "function" && typeof document !== "undefined" && !document.hidden) requestAnimationFrame(flushed);
+  else if (typeof requestAnimationFrame === "function" && !document.hidden) requestAnimationFrame(flushed);
   else setTimeout(flushed, 16);
 };
 

@@ -1,12 +1,12 @@
 import type { BulkOutcome } from "../model/bulkActions";
 import {
-  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, recordToPutBack, removeChanges, settleChange, shownFields, updateChange,
+  addChange, failChange, failedChanges, isActive, isSettled, NO_EDITS, notLanded, recordToPutBack, removeChanges, settleChange, shownFields, updateChange,
   type Change, type ChangeSource, type RowEdits,
 } from "../model/changes";
 import { bareGuid } from "../model/checkInRecord";
 import type { RecordsMode } from "../model/editPolicy";
 import type { Edit } from "../model/edits";
-import { classifyError, type Problem } from "../model/errors";
+import type { Problem } from "../model/errors";
 import { createPressGuard } from "../model/pressGuard";
 import { failedCheckIn } from "../model/rowStatus";
 import type { RegistrationFields, RegistrationRow } from "../model/types";
@@ -16,7 +16,7 @@ import { newGuid } from "./ids";
 import type { Journal } from "./journal";
 import { createNotifier, type Schedule } from "./notifier";
 import type { RegistrationStore } from "./registrationStore";
-import { DEFAULT_RETRY, realSleep, SaveFailed, withRetries, type RetryPolicy, type Sleep } from "./retry";
+import { DEFAULT_RETRY, problemOf, realSleep, withRetries, type RetryPolicy, type Sleep } from "./retry";
 import { attemptSave, type SaveResult } from "./saveChange";
 
 export interface EditorOptions {
@@ -119,12 +119,13 @@ export interface RegistrationEditor {
   dispose(): void;
 }
 
+/**
+ * How a queued change ended, in a bulk run's words: saved ("changed", or "already" when the row held the value),
+ * dropped unstarted by a cancelled run, waiting for the connection (it goes when it is back), or failed.
+ */
 interface Finished {
+  result?: SaveResult["result"] | "notStarted" | "waiting";
   problem?: Problem;
-  result?: SaveResult["result"];
-  notStarted?: boolean;
-  /** It waits for the connection, and goes when it is back. */
-  waiting?: boolean;
 }
 
 const ALWAYS_RECORD: RecordsMode = { create: true };
@@ -144,9 +145,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const concurrency = options.concurrency ?? 4;
   const notifier = createNotifier(options.schedule);
   const guard = createPressGuard();
+  // What the save steps talk to: the stores as given (registrations, checkIns), whether check-ins make records
+  // (default: yes), and where a check-in's event registration is found.
   const ports = {
-    registrations: options.registrations,
-    checkIns: options.checkIns,
+    ...options,
     records: options.records ?? (() => ALWAYS_RECORD),
     findEventRegistration: createEventRegistrationFinder(options.checkIns),
   };
@@ -158,7 +160,6 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const saved = new Map<string, SavedCheckIn[]>();
   const checkedInListeners = new Set<(c: SavedCheckIn) => void>();
   let seq = 0;
-  let saving = 0;
   let disposed = false;
   /** A change met a dead connection: nothing starts until it returns or a probe gets through. */
   let networkDown = false;
@@ -190,7 +191,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   /** Without a connection a change is no failure: it waits, shown as it will be, and whoever awaits it hears so. */
   const wait = (change: Change) => {
     keep(change, { status: "waiting" });
-    finish(change, { waiting: true });
+    finish(change, { result: "waiting" });
   };
   /** Queues a change (new, or failed and retried) and resolves when it is saved, fails or is cancelled. */
   const start = (change: Change, cancelled?: () => boolean) => {
@@ -234,11 +235,12 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       // A cancelled bulk run drops what it has not started, connection or not.
       if (current && cancelled?.()) {
         setEdits(change.rowId, removeChanges(edits(change.rowId), (c) => c.id === change.id));
-        finish(change, { notStarted: true });
+        finish(change, { result: "notStarted" });
         return false;
       }
       if (current?.status === "queued" && offline()) wait(change);
-      if (disposed || offline() || saving >= concurrency || running.has(change.rowId)) return true;
+      // One change per registration runs at a time: the registrations running are the changes saving.
+      if (disposed || offline() || running.size >= concurrency || running.has(change.rowId)) return true;
       if (current) void run(current);
       return false;
     });
@@ -256,7 +258,6 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
 
   const run = async (change: Change) => {
     const { rowId } = change;
-    saving++;
     running.add(rowId);
     patch(change, { status: "saving" });
     let fresh: Partial<RegistrationFields> = {};
@@ -272,13 +273,12 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       const done = latest(change) ?? change;
       // Later changes of this row would have seen what this one wrote.
       const written = result.stored;
-      let next = settleChange(edits(rowId), change.id, written);
-      for (const later of next.changes) if (later.status === "queued") next = updateChange(next, later.id, { seen: { ...later.seen, ...written } });
-      setEdits(rowId, next);
+      const next = settleChange(edits(rowId), change.id, written);
+      setEdits(rowId, { ...next, changes: next.changes.map((c) => (c.status === "queued" ? { ...c, seen: { ...c.seen, ...written } } : c)) });
       remember(done, written);
       finish(change, { result: result.result });
     } catch (error) {
-      const problem = error instanceof SaveFailed ? error.problem : classifyError(error);
+      const problem = problemOf(error);
       if (problem.kind === "network") {
         // Still no connection after the retries: it waits at the head of the queue, and a probe tries again later.
         wait(change);
@@ -292,7 +292,6 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         finish(change, { problem });
       }
     } finally {
-      saving--;
       running.delete(rowId);
       pump();
     }
@@ -325,11 +324,12 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   };
   const undoEdit = (rowId: string, checkIn?: string): Edit | undefined => {
     const candidates = undoable(rowId);
-    const target = checkIn ? candidates.find((c) => c.id === checkIn) : candidates[candidates.length - 1];
+    const target = checkIn ? candidates.find((c) => c.id === checkIn) : candidates.at(-1);
     return target && { kind: "undoCheckIn", checkIn: target.id, recorded: target.record === "made" };
   };
 
-  const problemOf = (finished: Promise<Finished>) => finished.then((f) => f.problem);
+  /** A change of one row, for whoever waits on it: the problem it ran into, if any (it never rejects). */
+  const submit = (row: RegistrationRow, edit: Edit) => enqueue(row, edit, "row").then((f) => f.problem);
 
   // What a previous page left unsaved: shown at once, sent once whoever made this editor has finished setting up
   // (failed ones wait for the user).
@@ -353,11 +353,11 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     shown: (row) => shownFields(row.fields, edits(row.id)),
     failures: () => all().filter((c) => c.status === "failed"),
     waiting: () => all().filter((c) => c.status === "waiting").length,
-    busy: () => all().some((c) => c.status !== "failed"),
+    busy: () => all().some(isActive),
     reconnect,
     learn(id, stored, what) {
       const state = edits(id);
-      if (state.changes.some((c) => c.status !== "failed")) return;
+      if (state.changes.some(isActive)) return;
       setEdits(id, { ...state, stored: { ...state.stored, ...stored } });
       elsewhere.set(id, what);
     },
@@ -371,22 +371,22 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     syncWithDataset(changedIds) {
       for (const id of changedIds) {
         const state = rows.get(id);
-        if (!state || state.changes.some((c) => c.status !== "failed")) continue;
+        if (!state || state.changes.some(isActive)) continue;
         setEdits(id, { ...state, stored: {} });
       }
     },
     checkIn(row) {
       if (!guard.accept(row.id, now())) return { press: "repeat", done: Promise.resolve(undefined) };
       const failed = failedCheckIn(edits(row.id));
-      if (failed) return { press: "retried", done: problemOf(resume(failed)) };
-      return { press: "counted", done: problemOf(enqueue(row, { kind: "checkIn" }, "row")) };
+      if (failed) return { press: "retried", done: resume(failed).then((f) => f.problem) };
+      return { press: "counted", done: submit(row, { kind: "checkIn" }) };
     },
     undoCheckIn(row, checkIn) {
       const edit = undoEdit(row.id, checkIn);
-      return edit ? problemOf(enqueue(row, edit, "row")) : Promise.resolve(undefined);
+      return edit ? submit(row, edit) : Promise.resolve(undefined);
     },
     undoEdit,
-    submit: (row, edit) => problemOf(enqueue(row, edit, "row")),
+    submit,
     retry,
     discard,
     retryAll: () => [...rows.keys()].forEach(retry),
@@ -396,11 +396,10 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       const outcomes = bulkRows.map(async (row): Promise<BulkOutcome> => {
         const edit = editFor(row);
         const failed = edit && failedChanges(edits(row.id)).find((c) => c.edit.kind === edit.kind);
-        const finished = !edit ? undefined : failed ? await resume(failed) : await enqueue(row, edit, "bulk", bulk.isCancelled);
+        const finished = edit && (await (failed ? resume(failed) : enqueue(row, edit, "bulk", bulk.isCancelled)));
         bulk.onProgress?.(++done, bulkRows.length);
-        if (!finished) return { id: row.id, result: "skipped" };
-        if (finished.notStarted || finished.waiting) return { id: row.id, result: finished.waiting ? "waiting" : "notStarted" };
-        return finished.problem ? { id: row.id, result: "failed", problem: finished.problem.kind } : { id: row.id, result: finished.result ?? "changed" };
+        // No edit for the row (a cancelled registration): skipped.
+        return finished?.problem ? { id: row.id, result: "failed", problem: finished.problem.kind } : { id: row.id, result: finished?.result ?? "skipped" };
       });
       return Promise.all(outcomes);
     },

@@ -20,6 +20,9 @@ export class SaveFailed extends Error {
   }
 }
 
+/** The problem a failed save ran into: the one it named, or whatever the Web API rejected with, classified. */
+export const problemOf = (error: unknown): Problem => (error instanceof SaveFailed ? error.problem : classifyError(error));
+
 /**
  * Runs `attempt` until it succeeds, retrying throttling and network failures a bounded number of times, with
  * exponential backoff and a little jitter unless Dataverse said how long to wait. Everything else (privilege,
@@ -30,7 +33,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, policy: RetryPol
     try {
       return await attempt();
     } catch (error) {
-      const problem = error instanceof SaveFailed ? error.problem : classifyError(error);
+      const problem = problemOf(error);
       if (!isTransient(problem) || tryNumber + 1 >= policy.attempts) throw new SaveFailed(problem);
       await sleep(problem.retryAfterMs ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** tryNumber) * (0.8 + 0.4 * Math.random()));
     }

@@ -1,7 +1,7 @@
 import type { Change } from "../model/changes";
 import { checkInRecordBody } from "../model/checkInRecord";
 import type { RecordsMode } from "../model/editPolicy";
-import { columnsToRead, isConflict, isCountStep, isStored, payloadFor, writtenFields, type FreshRow } from "../model/edits";
+import { columnsToRead, isConflict, isSetting, isStored, payloadFor, writtenFields, type FreshRow } from "../model/edits";
 import { classifyError, isDuplicateKey } from "../model/errors";
 import type { RegistrationFields } from "../model/types";
 import type { CheckInStore } from "./checkInStore";
@@ -44,10 +44,7 @@ export async function attemptSave(ports: SavePorts, hooks: AttemptHooks): Promis
     return { stored: {}, result: "changed" };
   }
   if (edit.kind === "checkIn" && !record) await makeRecord(ports, hooks, hooks.current());
-  if (edit.kind === "undoCheckIn" && edit.recorded && !record) {
-    await sendRecordStep(hooks, () => setRecordState(ports, edit.checkIn, false));
-    hooks.record({ record: "made" });
-  }
+  if (edit.kind === "undoCheckIn" && edit.recorded && !record) await sendRecordStep(hooks, () => setRecordState(ports, edit.checkIn, false));
   return writeFields(ports.registrations, hooks);
 }
 
@@ -78,12 +75,12 @@ async function makeRecord(ports: SavePorts, hooks: AttemptHooks, change: Change)
       if (!isDuplicateKey(error)) throw error;
     }
   });
-  hooks.record({ record: "made" });
 }
 
 /**
  * A record step, noted as sent while its answer is awaited: without an answer it may have been applied, and a
  * Discard then puts the record back. A refusal was never applied (an earlier attempt without an answer still may be).
+ * Once it is answered, the step is done ("made": a check-in's record made, an undo's record deactivated).
  */
 async function sendRecordStep(hooks: AttemptHooks, step: () => Promise<void>): Promise<void> {
   const before = hooks.current().recordSent;
@@ -94,6 +91,7 @@ async function sendRecordStep(hooks: AttemptHooks, step: () => Promise<void>): P
     if (classifyError(error).kind !== "network") hooks.record({ recordSent: before });
     throw error;
   }
+  hooks.record({ record: "made" });
 }
 
 /**
@@ -106,24 +104,24 @@ async function writeFields(store: RegistrationStore, hooks: AttemptHooks): Promi
   const { edit, rowId } = change;
   const fresh = await store.read(rowId, columnsToRead(edit));
   hooks.read(fresh);
-  if (isCountStep(edit)) {
+  const written = writtenFields(edit, fresh.fields);
+  if (isSetting(edit)) {
+    if (isStored(edit, fresh)) return { stored: fresh.fields, result: "already" };
+    if (!change.overwrite && isConflict(edit, change.seen, fresh)) throw new SaveFailed({ kind: "conflict", detail: "" });
+  } else {
+    // A check-in or its undo (a record put back writes no field, and never comes here).
     const lost = change.unconfirmed;
     // The earlier attempt's write landed though its answer was lost: the row holds what it wrote, under a newer version.
     if (lost && fresh.fields.timesCheckedIn === lost.count && fresh.version !== lost.readVersion) {
       hooks.record({ unconfirmed: undefined });
       return { stored: fresh.fields, result: "changed" };
     }
-  } else {
-    if (isStored(edit, fresh)) return { stored: fresh.fields, result: "already" };
-    if (!change.overwrite && isConflict(edit, change.seen, fresh)) throw new SaveFailed({ kind: "conflict", detail: "" });
+    // An undo on a count already at 0 (or a check-in at the largest count) has nothing to write.
+    if (written.timesCheckedIn === (fresh.fields.timesCheckedIn ?? 0)) return { stored: fresh.fields, result: "changed" };
+    hooks.record({ unconfirmed: { count: written.timesCheckedIn!, readVersion: fresh.version } });
   }
-  const payload = payloadFor(edit, fresh);
-  const written = writtenFields(edit, fresh.fields);
-  // An undo on a count already at 0 (or a check-in at the largest count) has nothing to write.
-  if (isCountStep(edit) && written.timesCheckedIn === (fresh.fields.timesCheckedIn ?? 0)) return { stored: fresh.fields, result: "changed" };
-  if (isCountStep(edit)) hooks.record({ unconfirmed: { count: written.timesCheckedIn!, readVersion: fresh.version } });
   try {
-    await store.write(rowId, payload);
+    await store.write(rowId, payloadFor(edit, fresh));
   } catch (error) {
     // Only a lost connection leaves this write's outcome unknown; a refusal (429, validation) was never applied.
     // An earlier write without an answer (`change` is as it was before this attempt) may still land, sent by a

@@ -23,12 +23,11 @@ export interface RegistrationGridProps {
 export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridProps) => {
   const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
-  const checkInWidth = React.useMemo(() => checkInColumnWidth(text), [text]);
-  const columns = React.useMemo(
-    () => toFluentColumns(grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth, minWidth: checkInWidth } : c)), grid.sort, text),
+  const columns = React.useMemo(() => {
+    const checkInWidth = checkInColumnWidth(text);
+    return toFluentColumns(grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth, minWidth: checkInWidth } : c)), grid.sort, text);
     // The sort by value: every snapshot brings a new sort object, and new columns would re-render every row.
-    [grid.columns, text, checkInWidth, grid.sort?.column, grid.sort?.descending],
-  );
+  }, [grid.columns, text, grid.sort?.column, grid.sort?.descending]);
   const selected = React.useMemo(() => {
     const ids = new Set(selectedIds);
     return grid.rows.filter((row) => ids.has(row.id));
@@ -38,9 +37,10 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
   return (
     <GridContext.Provider value={services}>
       <div className="srg-root" dir={layout.rtl ? "rtl" : undefined} style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
-        {policy.readOnlyReason && <MessageBar messageBarType={MessageBarType.info}>{text(policy.readOnlyReason)}</MessageBar>}
+        {/* Notices are MessageBar's default kind: info. */}
+        {policy.readOnlyReason && <MessageBar>{text(policy.readOnlyReason)}</MessageBar>}
         {policy.checkIn && !policy.records.create && policy.records.reason === "noPrivilege" && (
-          <MessageBar messageBarType={MessageBarType.info}>{text("Records_NoPrivilege")}</MessageBar>
+          <MessageBar>{text("Records_NoPrivilege")}</MessageBar>
         )}
         {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
         <MessageLine rows={grid.rows} />

@@ -1,5 +1,5 @@
 import {
-  CheckboxVisibility, DetailsListLayoutMode, SelectionMode, ShimmeredDetailsList,
+  CheckboxVisibility, ShimmeredDetailsList,
   type IColumn, type IDetailsColumnRenderTooltipProps, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
 } from "@fluentui/react";
 import * as React from "react";
@@ -52,16 +52,15 @@ export const RegistrationList = React.memo(({ rows, columns, selection, shimmer,
     <ShimmeredDetailsList
       items={rows as RegistrationRow[]}
       columns={columns}
-      // Justified: Fluent fits the columns to the width it measures, again when a column arrives or the host
-      // resizes it (fixed mode would pin the first widths it saw for good).
-      layoutMode={DetailsListLayoutMode.justified}
+      // Fluent's defaults hold: a justified layout, which fits the columns to the width it measures, again when a
+      // column arrives or the host resizes it (fixed mode would pin the first widths it saw for good), and
+      // multiple selection.
       enableShimmer={shimmer}
       ariaLabelForShimmer={text("Grid_Loading")}
       ariaLabelForGrid={text("Grid_Label")}
       ariaLabelForSelectAllCheckbox={text("Grid_SelectAll")}
       ariaLabelForSelectionColumn={text("Grid_SelectionColumn")}
       selection={selection}
-      selectionMode={SelectionMode.multiple}
       checkboxVisibility={CheckboxVisibility.always}
       onRenderCheckbox={noCheckGlyph}
       // A double click or Enter on a cell's control is that control's, not "open the record".

@@ -1,4 +1,3 @@
-import * as React from "react";
 import { h } from "../jsx";
 import { rowPolicy } from "../../model/editPolicy";
 import { checkInAction, failedCheckIn, rowNote } from "../../model/rowStatus";
@@ -13,31 +12,28 @@ import { RowNoteView } from "./RowNoteView";
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
   const { text, policy, editor, undoCheckIn } = useGrid();
   const { edits, shown } = useRegistration(row);
-  const undoable = editor.undoable(row.id);
-  const last = undoable[undoable.length - 1];
+  const last = editor.undoable(row.id).at(-1);
   const note = rowNote(edits, last?.record, editor.elsewhere(row.id));
   const action = checkInAction(shown);
   const canCheckIn = rowPolicy(policy, shown.state).checkIn;
-  let main: React.ReactNode = null;
-  if (action === "cancelled") main = <span className="srg-cancelled">{text("CheckIn_Cancelled")}</span>;
-  else if (canCheckIn) {
-    // A press on a failed check-in retries it: the button then reads plain "Check in".
-    const again = action === "again" && !failedCheckIn(edits);
-    main = (
-      <button
-        type="button"
-        className={again ? "srg-checkin-button srg-again" : "srg-checkin-button"}
-        aria-label={text(again ? "CheckIn_AgainLabel" : "CheckIn_ButtonLabel", row.name)}
-        onClick={() => void editor.checkIn(row).done}
-      >
-        {text(again ? "CheckIn_Again" : "CheckIn_Button")}
-      </button>
-    );
-  }
-  const count = shown.timesCheckedIn ?? 0;
+  // A press on a failed check-in retries it: the button then reads plain "Check in".
+  const again = action === "again" && !failedCheckIn(edits);
   return (
     <div className="srg-checkin">
-      {main}
+      {action === "cancelled" ? (
+        <span className="srg-cancelled">{text("CheckIn_Cancelled")}</span>
+      ) : (
+        canCheckIn && (
+          <button
+            type="button"
+            className={again ? "srg-checkin-button srg-again" : "srg-checkin-button"}
+            aria-label={text(again ? "CheckIn_AgainLabel" : "CheckIn_ButtonLabel", row.name)}
+            onClick={() => void editor.checkIn(row).done}
+          >
+            {text(again ? "CheckIn_Again" : "CheckIn_Button")}
+          </button>
+        )
+      )}
       {/* Until the page is reloaded, a check-in made here can be taken back. A compact ↶ (drawn by the CSS). */}
       {last && action === "again" && canCheckIn && (
         <button
@@ -48,7 +44,7 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
           onClick={() => undoCheckIn(row)}
         />
       )}
-      {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", count)}</span>}
+      {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", shown.timesCheckedIn ?? 0)}</span>}
     </div>
   );
 };

@@ -15,11 +15,12 @@ export const StatusCell = ({ row }: { row: RegistrationRow }) => {
   const { text, policy, statusReasons, editor } = useGrid();
   const { shown } = useRegistration(row);
   const current = shown.statusReason;
-  const label = statusReasons.find((r) => r.value === current)?.label ?? row.statusLabel;
+  const listed = statusReasons.find((r) => r.value === current);
+  const label = listed?.label ?? row.statusLabel;
   const className = shown.state ? "srg-status srg-inactive" : "srg-status";
   if (!policy.status) return <span className={className}>{label}</span>;
   // A status reason the metadata doesn't list still shows as itself.
-  const options = statusReasons.some((r) => r.value === current) ? statusReasons : [{ value: current, label, state: shown.state }, ...statusReasons];
+  const options = listed ? statusReasons : [{ value: current, label, state: shown.state }, ...statusReasons];
   return (
     <span className={className}>
       <select
