@@ -48,7 +48,8 @@ export function columnsToRead(edit: Edit): string[] {
   if (edit.kind === "count") return [Column.TimesCheckedIn, Column.State, Column.Version];
   if (edit.kind === "sync") return [Column.SyncedWithProvider, Column.State, Column.Version];
   if (edit.kind === "status") return [Column.State, Column.StatusReason, Column.Version];
-  // A check-in or its undo.
+  // A check-in or its undo (a new kind of edit would not compile here).
+  edit satisfies Extract<Edit, { kind: "checkIn" | "undoCheckIn" }>;
   return [Column.TimesCheckedIn, Column.Version];
 }
 
