@@ -1,4 +1,5 @@
 import { Column, SyncFlag } from "../ManifestConstants";
+import { sameData } from "./sameData";
 import type { DisplayCell, GridColumn, LookupRef, RegistrationFields, RegistrationRefs, RegistrationRow } from "./types";
 
 /** The part of a dataset record the model reads (PCF's EntityRecord has it), so tests need no PCF context. */
@@ -85,7 +86,6 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[], noNa
 export function reuseUnchangedRows(previous: ReadonlyMap<string, RegistrationRow>, next: RegistrationRow[]): RegistrationRow[] {
   return next.map((row) => {
     const old = previous.get(row.id);
-    // Rows are plain data built by toRow, key order included: equal JSON is equal content (about 1 µs a row).
-    return old && JSON.stringify(old) === JSON.stringify(row) ? old : row;
+    return old && sameData(old, row) ? old : row;
   });
 }

@@ -3,6 +3,7 @@ import { reuseUnchangedRows, toRow } from "../model/rows";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
 import type { Text } from "../model/text";
 import type { GridColumn, GridSnapshot, RegistrationRow, SortState, ViewColumn } from "../model/types";
+import { sameData } from "../model/sameData";
 import type { DatasetActions } from "../views/gridTypes";
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
@@ -90,7 +91,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
         // The check-in column's width depends on the page's fonts: the view measures it. The same columns stay
         // the same objects, so a refresh of the records re-renders no row for them.
         const next = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0);
-        if (JSON.stringify(next) !== JSON.stringify(columns)) columns = next;
+        if (!sameData(next, columns)) columns = next;
         const noName = text("Grid_NoName");
         const previous = rowsById;
         const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], columns, noName)));

@@ -7,6 +7,7 @@ import { clampPageSize } from "../model/paging";
 import { fallbackStatusReasons } from "../model/statusReasons";
 import { createText, languageTag } from "../model/text";
 import type { RegistrationRow } from "../model/types";
+import { sameData } from "../model/sameData";
 import { webApiCheckInStore } from "../services/checkInStore";
 import { createRegistrationEditor } from "../services/registrationEditor";
 import { webApiStore } from "../services/registrationStore";
@@ -94,7 +95,7 @@ export function createGridController(context: Context): GridController {
   const currentPolicy = ({ mode, parameters }: Context) => {
     // The maker's switches, the host's mode and what the user may do on the tables (unknown until loaded).
     const next = editPolicy({ ...parameters, ...access, isControlDisabled: mode.isControlDisabled });
-    if (JSON.stringify(next) !== JSON.stringify(policy)) policy = next;
+    if (!sameData(next, policy)) policy = next;
     return policy!;
   };
   const currentServices = (current: Context) => {

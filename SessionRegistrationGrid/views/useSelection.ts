@@ -1,9 +1,9 @@
 import { Selection, type IObjectWithKey } from "@fluentui/react";
 import * as React from "react";
+import { sameData } from "../model/sameData";
 import type { RegistrationRow } from "../model/types";
 
 const idOf = (item: IObjectWithKey) => (item as RegistrationRow).id;
-const sameIds = (a: readonly string[], b: readonly string[]) => a.join() === b.join();
 
 /** Selects exactly these rows, by key; `quiet` keeps the change event from firing. */
 function selectKeys(selection: Selection, ids: readonly string[], quiet: boolean) {
@@ -46,7 +46,7 @@ export function useSelection(hostIds: readonly string[], select: (ids: string[])
   }, []);
   const selectOnly = React.useCallback(
     // Fluent raises the change event only when the selection differs.
-    (ids: readonly string[]) => selectKeys(selection, ids, sameIds(selection.getSelection().map(idOf), ids)),
+    (ids: readonly string[]) => selectKeys(selection, ids, sameData(selection.getSelection().map(idOf), ids)),
     [selection],
   );
   // The grid's selection wins over the host's, which a refresh clears (failed bulk rows must stay selected);
@@ -54,7 +54,7 @@ export function useSelection(hostIds: readonly string[], select: (ids: string[])
   React.useEffect(() => {
     const own = selection.getSelection().map(idOf);
     if (own.length) {
-      if (!sameIds(own, hostIds)) selectRef.current(own);
+      if (!sameData(own, hostIds)) selectRef.current(own);
     } else if (hostIds.length) selectOnly(hostIds);
   }, [selection, selectOnly, hostIds]);
   return { selection, selectedIds, selectOnly };

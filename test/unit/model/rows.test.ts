@@ -1,5 +1,6 @@
 import { buildColumns } from "../../../SessionRegistrationGrid/model/columns";
 import { readLookup, reuseUnchangedRows, toRow, type RecordSource } from "../../../SessionRegistrationGrid/model/rows";
+import { sameData } from "../../../SessionRegistrationGrid/model/sameData";
 import type { ViewColumn } from "../../../SessionRegistrationGrid/model/types";
 
 const view: ViewColumn[] = [
@@ -90,5 +91,27 @@ describe("reuseUnchangedRows", () => {
     expect(reused[0]).toBe(before[0]);
     expect(reused[1]).toBe(after[1]);
     expect(reused[1].fields.timesCheckedIn).toBe(1);
+  });
+});
+
+describe("sameData (the comparison behind reuseUnchangedRows)", () => {
+  const row = () => toRow(mallory, columns, "(No name)");
+  it("is true for rows built from the same values, and false when any nested value differs", () => {
+    expect(sameData(row(), row())).toBe(true);
+    const changedLookup = row();
+    changedLookup.refs.contact = { ...changedLookup.refs.contact!, name: "Someone else" };
+    expect(sameData(row(), changedLookup)).toBe(false);
+    const changedCell = row();
+    (changedCell.cells as Record<string, { text: string }>)[Object.keys(changedCell.cells)[0]] = { text: "other" };
+    expect(sameData(row(), changedCell)).toBe(false);
+  });
+  it("tells a missing key from an extra one, null from absent, and 0 from null", () => {
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameData({ a: 1, b: undefined }, { a: 1 })).toBe(false);
+    expect(sameData({ a: null }, { a: undefined })).toBe(false);
+    expect(sameData({ a: 0 }, { a: null })).toBe(false);
+    expect(sameData({ a: "" }, { a: 0 })).toBe(false);
+    expect(sameData({ a: { b: [1, 2] } }, { a: { b: [1, 2] } })).toBe(true);
+    expect(sameData({ a: { b: [1, 2] } }, { a: { b: [1, 3] } })).toBe(false);
   });
 });
