@@ -59,6 +59,30 @@ describe("toRow", () => {
     expect(toRow(record("r4", { ...contact, msevtmgt_name: "SR-0042" }), columns, "(No name)").name).toBe("SR-0042");
     expect(toRow(record("r5", {}), columns, "(No name)").name).toBe("(No name)");
   });
+
+  it("trims the name, and calls a blank one no name", () => {
+    expect(toRow(record("r6", { msevtmgt_name: "  SR-0042 " }), columns, "(No name)").name).toBe("SR-0042");
+    expect(toRow(record("r7", { msevtmgt_name: "   " }), columns, "(No name)").name).toBe("(No name)");
+  });
+
+  it("reads an empty value from a model-driven app as unset, not as zero", () => {
+    const row = toRow(record("r8", { msevtmgt_timescheckedin: "", msevtmgt_syncedwithprovider: "", statuscode: "" }), columns, "(No name)");
+    expect(row.fields).toEqual({ timesCheckedIn: null, synced: null, state: 0, statusReason: 1 });
+  });
+
+  it("reads the synced choice as yes, no or unset, as a string or a number", () => {
+    const synced = (value: unknown) => toRow(record("r9", { msevtmgt_syncedwithprovider: value }), columns, "(No name)").fields.synced;
+    expect([synced("100000002"), synced(100000001), synced("100000001"), synced(null), synced(7)]).toEqual([true, false, false, null, null]);
+  });
+
+  it("takes an inactive status reason without statecode as a cancelled registration", () => {
+    expect(toRow(record("r10", { statuscode: "2" }), columns, "(No name)").fields).toMatchObject({ state: 1, statusReason: 2 });
+  });
+
+  it("shows an empty lookup cell as empty text", () => {
+    const row = toRow(record("r11", {}), columns, "(No name)");
+    expect(row.cells.msevtmgt_contactid).toEqual({ text: "", lookup: undefined });
+  });
 });
 
 describe("the lookups a check-in record binds to", () => {
@@ -79,6 +103,10 @@ describe("readLookup", () => {
     expect(readLookup([{ id: { guid: "e1" }, name: "Summit", etn: "msevtmgt_event" }])).toEqual({ id: "e1", name: "Summit", entityType: "msevtmgt_event" });
     expect(readLookup(null)).toBeUndefined();
     expect(readLookup({ name: "no id" })).toBeUndefined();
+  });
+
+  it("gives a lookup without name or table empty strings, never undefined", () => {
+    expect(readLookup({ id: "s1" })).toEqual({ id: "s1", name: "", entityType: "" });
   });
 });
 
