@@ -14,6 +14,19 @@ describe("bulk actions", () => {
     expect(allowedBulkActions({ checkIn: true, sync: false, status: true, records: { create: true } })).toEqual(["checkIn", "deactivate", "activate"]);
   });
 
+  it("offers only marking synced and not synced when the sync flag is the one edit allowed", () => {
+    expect(allowedBulkActions({ checkIn: false, sync: true, status: false, records: { create: true } })).toEqual(["markSynced", "markNotSynced"]);
+  });
+
+  it("marks synced with Yes and not synced with No", () => {
+    expect(bulkEdit("markSynced", active, fallback)).toEqual({ kind: "sync", synced: true });
+    expect(bulkEdit("markNotSynced", active, fallback)).toEqual({ kind: "sync", synced: false });
+  });
+
+  it("makes no edit of its own for undoing a bulk check-in: each row's undo names its own check-in, never a cancellation", () => {
+    expect(bulkEdit("undoCheckIn", active, fallback)).toBeUndefined();
+  });
+
   it("makes the edit for each action and skips field edits on cancelled rows", () => {
     expect(bulkEdit("checkIn", active, fallback)).toEqual({ kind: "checkIn" });
     expect(bulkEdit("markNotSynced", active, fallback)).toEqual({ kind: "sync", synced: false });
@@ -42,6 +55,19 @@ describe("a bulk run's summary", () => {
     expect(summary.failedByReason).toEqual([{ problem: "network", count: 24 }, { problem: "privilege", count: 1 }]);
     expect(summary.failedIds).toHaveLength(25);
     expect(describeBulk(summary, text)).toBe("Activate: 7 activated, 23 were already active, 24 not saved: no connection, 1 not saved: no permission.");
+  });
+
+  it("lists the largest group of failures first, whatever order they came in", () => {
+    const summary = summarizeBulk("markSynced", [
+      { id: "p1", result: "failed", problem: "privilege" },
+      { id: "c1", result: "failed", problem: "conflict" },
+      { id: "n1", result: "failed", problem: "network" },
+      { id: "n2", result: "failed", problem: "network" },
+      { id: "c2", result: "failed", problem: "conflict" },
+      { id: "n3", result: "failed", problem: "network" },
+    ]);
+    expect(summary.failedByReason).toEqual([{ problem: "network", count: 3 }, { problem: "conflict", count: 2 }, { problem: "privilege", count: 1 }]);
+    expect(summary.failedIds).toEqual(["p1", "c1", "n1", "n2", "c2", "n3"]);
   });
 
   it("names the action, and leaves out a zero that says nothing", () => {

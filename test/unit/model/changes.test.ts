@@ -1,5 +1,6 @@
 import {
-  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, settleChange, shownFields, updateChange, type Change,
+  addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, recordToPutBack, removeChanges, settleChange, shownFields, updateChange,
+  type Change, type RowEdits,
 } from "../../../SessionRegistrationGrid/model/changes";
 import type { Edit } from "../../../SessionRegistrationGrid/model/edits";
 import { createPressGuard } from "../../../SessionRegistrationGrid/model/pressGuard";
@@ -58,6 +59,13 @@ describe("a row's changes", () => {
     expect(state.changes[0]).toEqual({ ...c, unconfirmed: { count: 3, readVersion: "7" } });
   });
 
+  it("records what an attempt learned on that change alone, not on the row's other changes", () => {
+    const a = change({ kind: "checkIn" });
+    const b = change({ kind: "checkIn" });
+    const state = updateChange(addChange(addChange(NO_EDITS, a), b), b.id, { status: "saving" });
+    expect(state.changes).toEqual([a, { ...b, status: "saving" }]);
+  });
+
   it("a read at the version an unanswered write was computed from proves that write never landed; a newer one proves nothing", () => {
     const lost = { ...change({ kind: "checkIn" }), unconfirmed: { count: 3, readVersion: "7" } };
     const other = { ...change({ kind: "checkIn" }), unconfirmed: { count: 5, readVersion: "9" } };
@@ -67,6 +75,100 @@ describe("a row's changes", () => {
     // Nothing learned: the same state, so the row is not told of a change.
     expect(notLanded(state, "8")).toBe(state);
     expect(notLanded(state, undefined)).toBe(state);
+  });
+});
+
+const failedOne = (edit: Edit) => change(edit, { status: "failed", problem: network });
+const ids = (state: RowEdits) => state.changes.map((c) => c.id);
+
+describe("what a saved change takes with it", () => {
+  it("a saved typed count replaces failed check-ins: it says how many there were", () => {
+    const checkIn = failedOne({ kind: "checkIn" });
+    const count = change({ kind: "count", value: 4 });
+    const state = settleChange(addChange(addChange(NO_EDITS, checkIn), count), count.id, { timesCheckedIn: 4 });
+    expect(state.changes).toEqual([]);
+    expect(state.stored).toEqual({ timesCheckedIn: 4 });
+  });
+
+  it("a saved sync flag leaves failed changes of other kinds waiting for Retry", () => {
+    const count = failedOne({ kind: "count", value: 5 });
+    const checkIn = failedOne({ kind: "checkIn" });
+    const sync = change({ kind: "sync", synced: true });
+    const state = settleChange([count, checkIn, sync].reduce(addChange, NO_EDITS), sync.id, { synced: true });
+    expect(ids(state)).toEqual([count.id, checkIn.id]);
+  });
+
+  it("a saved count leaves a failed sync flag waiting for Retry", () => {
+    const sync = failedOne({ kind: "sync", synced: true });
+    const count = change({ kind: "count", value: 3 });
+    expect(ids(settleChange(addChange(addChange(NO_EDITS, sync), count), count.id, { timesCheckedIn: 3 }))).toEqual([sync.id]);
+  });
+
+  it("a saved setting leaves a newer choice of its kind, failed or still to go: the newest choice wins", () => {
+    const yes = change({ kind: "sync", synced: true }, { status: "saving" });
+    const no = change({ kind: "sync", synced: false });
+    expect(ids(settleChange(addChange(addChange(NO_EDITS, yes), no), yes.id, { synced: true }))).toEqual([no.id]);
+    const failedNo = { ...no, status: "failed" as const, problem: network };
+    expect(ids(settleChange(addChange(addChange(NO_EDITS, yes), failedNo), yes.id, { synced: true }))).toEqual([no.id]);
+  });
+
+  it("a saved setting takes only failed older changes of its kind, not one still waiting to go", () => {
+    const waiting = change({ kind: "sync", synced: false }, { status: "waiting" });
+    const yes = change({ kind: "sync", synced: true });
+    expect(ids(settleChange(addChange(addChange(NO_EDITS, waiting), yes), yes.id, { synced: true }))).toEqual([waiting.id]);
+  });
+});
+
+describe("what a failed change replaces", () => {
+  it("a failed setting leaves older failed changes of other kinds", () => {
+    const sync = failedOne({ kind: "sync", synced: true });
+    const count = change({ kind: "count", value: 5 });
+    const state = failChange(addChange(addChange(NO_EDITS, sync), count), count.id, network, {});
+    expect(failedChanges(state).map((c) => c.id)).toEqual([sync.id, count.id]);
+  });
+
+  it("a failed setting leaves an older one of its kind that hasn't failed: only failed ones are replaced", () => {
+    const yes = change({ kind: "sync", synced: true }, { status: "waiting" });
+    const no = change({ kind: "sync", synced: false });
+    const state = failChange(addChange(addChange(NO_EDITS, yes), no), no.id, network, {});
+    expect(state.changes.map((c) => [c.id, c.status])).toEqual([[yes.id, "waiting"], [no.id, "failed"]]);
+  });
+
+  it("an older setting that fails leaves a newer failed choice of its kind: the newest choice is what Retry saves", () => {
+    const five = change({ kind: "count", value: 5 });
+    const seven = failedOne({ kind: "count", value: 7 });
+    const state = failChange(addChange(addChange(NO_EDITS, five), seven), five.id, network, {});
+    expect(failedChanges(state).map((c) => c.edit)).toEqual([{ kind: "count", value: 5 }, { kind: "count", value: 7 }]);
+  });
+
+  it("a change that fails again stays, with its latest problem", () => {
+    const count = failedOne({ kind: "count", value: 5 });
+    const privilege = { kind: "privilege" as const, detail: "missing prvWrite" };
+    const state = failChange(addChange(NO_EDITS, count), count.id, privilege, {});
+    expect(state.changes).toEqual([{ ...count, problem: privilege }]);
+  });
+});
+
+describe("discarding a change half done", () => {
+  it("deactivates again the record of a check-in whose record step was sent, and makes an undone one's active again", () => {
+    const checkIn = change({ kind: "checkIn" }, { recordSent: true });
+    expect(recordToPutBack(checkIn)).toEqual({ kind: "record", checkIn: checkIn.id, active: false });
+    const undo = change({ kind: "undoCheckIn", checkIn: "k1", recorded: true }, { recordSent: true });
+    expect(recordToPutBack(undo)).toEqual({ kind: "record", checkIn: "k1", active: true });
+  });
+
+  it("puts nothing back when the record step was never sent, or when a count write went unanswered and may have landed", () => {
+    expect(recordToPutBack(change({ kind: "checkIn" }))).toBeUndefined();
+    expect(recordToPutBack(change({ kind: "undoCheckIn", checkIn: "k1", recorded: true }, { recordSent: false }))).toBeUndefined();
+    expect(recordToPutBack(change({ kind: "checkIn" }, { recordSent: true, unconfirmed: { count: 3, readVersion: "7" } }))).toBeUndefined();
+    expect(recordToPutBack(change({ kind: "sync", synced: true }, { recordSent: true }))).toBeUndefined();
+  });
+
+  it("removes just the changes discarded", () => {
+    const a = failedOne({ kind: "checkIn" });
+    const b = change({ kind: "sync", synced: true });
+    const state = removeChanges(addChange(addChange(NO_EDITS, a), b), (c) => c.status === "failed");
+    expect(state.changes).toEqual([b]);
   });
 });
 

@@ -42,6 +42,17 @@ describe("the check-in record's body", () => {
     expect(recordName("Ana – Keynote")).toBe("Ana – Keynote");
   });
 
+  it("keeps a name of exactly 100 characters whole", () => {
+    const exact = `Ana Silva – ${"x".repeat(88)}`;
+    expect(exact).toHaveLength(100);
+    expect(recordName(exact)).toBe(exact);
+  });
+
+  it("cuts a long name without a space before the ellipsis", () => {
+    const long = `${"a".repeat(98)} and more words after the cut`;
+    expect(recordName(long)).toBe(`${"a".repeat(98)}…`);
+  });
+
   it("binds bare, lower-case GUIDs whatever shape the lookup had", () => {
     expect(bareGuid("{A1B2C3D4-0000-4000-8000-000000000001}")).toBe("a1b2c3d4-0000-4000-8000-000000000001");
     expect(bareGuid(" a1b2c3d4-0000-4000-8000-000000000001 ")).toBe("a1b2c3d4-0000-4000-8000-000000000001");

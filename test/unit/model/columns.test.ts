@@ -54,6 +54,13 @@ describe("buildColumns", () => {
   });
 });
 
+describe("a column the view gives no width", () => {
+  it("gets the default width of 150", () => {
+    const columns = buildColumns([col("createdon", 0, { visualSizeFactor: 0 }), col("msevtmgt_contactid", 1, { dataType: "Lookup.Simple", visualSizeFactor: 0 })], labels, 0);
+    expect(columns.filter((c) => c.kind !== "checkIn").map((c) => c.width)).toEqual([150, 150]);
+  });
+});
+
 describe("how narrow a column may get", () => {
   it("text-like columns go down to their kind's minimum; editors and the check-in action keep their width", () => {
     const view = [

@@ -28,6 +28,9 @@ describe("columnsToRead", () => {
   it("reads the count and the version before a check-in (the version recognises a write whose answer was lost)", () => {
     expect(columnsToRead({ kind: "checkIn" })).toEqual(["msevtmgt_timescheckedin", "versionnumber"]);
   });
+  it("reads nothing of the row's before putting a check-in record back", () => {
+    expect(columnsToRead({ kind: "record", checkIn: "k1", active: false })).toEqual([]);
+  });
   it("reads the edited field and the state before a setting", () => {
     expect(columnsToRead({ kind: "sync", synced: true })).toEqual(expect.arrayContaining(["msevtmgt_syncedwithprovider", "statecode"]));
     expect(columnsToRead({ kind: "count", value: 1 })).toEqual(expect.arrayContaining(["msevtmgt_timescheckedin", "statecode"]));
@@ -71,6 +74,10 @@ describe("isStored", () => {
     expect(isStored({ kind: "count", value: 4 }, { fields: { timesCheckedIn: 3 } })).toBe(false);
     expect(isStored({ kind: "status", state: 1, statusReason: 2 }, { fields: { state: 1, statusReason: 2 } })).toBe(true);
     expect(isStored({ kind: "checkIn" }, { fields: { timesCheckedIn: 4 } })).toBe(false);
+  });
+  it("needs both the state and the status reason to match for a status change", () => {
+    expect(isStored({ kind: "status", state: 1, statusReason: 2 }, { fields: { state: 1, statusReason: 100000003 } })).toBe(false);
+    expect(isStored({ kind: "status", state: 0, statusReason: 2 }, { fields: { state: 1, statusReason: 2 } })).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { editPolicy, rowPolicy } from "../../../SessionRegistrationGrid/model/editPolicy";
 import { clampPageSize, pagingText } from "../../../SessionRegistrationGrid/model/paging";
+import { sameData } from "../../../SessionRegistrationGrid/model/sameData";
 import { fromDatasetSort, nextSort, toDatasetSort } from "../../../SessionRegistrationGrid/model/sorting";
 import { fallbackStatusReasons, readStatusReasons } from "../../../SessionRegistrationGrid/model/statusReasons";
 import { createText } from "../../../SessionRegistrationGrid/model/text";
@@ -20,6 +21,9 @@ describe("sorting", () => {
     expect(fromDatasetSort([{ name: "a", sortDirection: 0 }])).toEqual({ column: "a", descending: false });
     expect(fromDatasetSort([])).toBeUndefined();
   });
+  it("shows the view's descending sort as descending", () => {
+    expect(fromDatasetSort([{ name: "createdon", sortDirection: 1 }])).toEqual({ column: "createdon", descending: true });
+  });
 });
 
 describe("paging", () => {
@@ -27,6 +31,9 @@ describe("paging", () => {
     expect(pagingText({ loaded: 250, total: 812, hasMore: true, loadingMore: false })).toEqual({ key: "Paging_Count", loaded: 250, total: 812 });
     expect(pagingText({ loaded: 5000, total: -1, hasMore: true, loadingMore: false })).toEqual({ key: "Paging_CountUnknown", loaded: 5000, total: 5000 });
     expect(pagingText({ loaded: 5250, total: -1, hasMore: true, loadingMore: false }).total).toBe(5250);
+  });
+  it("takes only Dataverse's -1 as an uncounted total: a total of 0 is a count", () => {
+    expect(pagingText({ loaded: 0, total: 0, hasMore: true, loadingMore: false })).toEqual({ key: "Paging_Count", loaded: 0, total: 0 });
   });
   it("keeps the page size within 1..5000", () => {
     expect([clampPageSize(-3), clampPageSize(9000), clampPageSize(99.7)]).toEqual([1, 5000, 99]);
@@ -65,6 +72,19 @@ describe("editPolicy", () => {
   });
   it("keeps only the status editable on an inactive registration", () => {
     expect(rowPolicy({ checkIn: true, sync: true, status: true, records: { create: true } }, 1)).toMatchObject({ checkIn: false, sync: false, status: true });
+  });
+  it("leaves an active registration as editable as the grid", () => {
+    const policy = { checkIn: true, sync: true, status: false, records: { create: true as const } };
+    expect(rowPolicy(policy, 0)).toEqual(policy);
+  });
+});
+
+describe("sameData", () => {
+  it("never takes a number or a text for an object or a list, however empty", () => {
+    expect(sameData(7, [])).toBe(false);
+    expect(sameData([], 7)).toBe(false);
+    expect(sameData("ab", ["a", "b"])).toBe(false);
+    expect(sameData({ 0: "a", 1: "b" }, "ab")).toBe(false);
   });
 });
 
