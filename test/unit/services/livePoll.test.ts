@@ -15,13 +15,13 @@ const inSession = conference.registrations.filter((r) => r._msevtmgt_sessionid_v
 const SECONDS = 20;
 
 /** A desk: its editor, the rows its grid holds, and its live poll; what the poll said and announced. */
-function desk(dataverse: FakeDataverse, page = { hidden: false }) {
+function desk(dataverse: FakeDataverse, page = { hidden: false }, options: { seconds?: number; session?: string } = {}) {
   const { editor, press } = setup([], { dataverse });
   const held = new Map<string, GridRow>(inSession.map((r) => [r.msevtmgt_sessionregistrationid, loaded(r)]));
   const states: LiveState[] = [];
   const announced: string[] = [];
   const poll: LivePoll = startLivePoll({
-    webAPI: dataverse.webApi, editor, seconds: SECONDS, session, rowOf: (id) => held.get(id), hidden: () => page.hidden,
+    webAPI: dataverse.webApi, editor, seconds: options.seconds ?? SECONDS, session: options.session ?? session, rowOf: (id) => held.get(id), hidden: () => page.hidden,
     checkedInElsewhere: (names) => announced.push(names.join(", ")),
     changed: (state) => states.push(state),
   });
@@ -153,6 +153,79 @@ describe("live updates", () => {
     expect(mine.states.at(-1)).toEqual({ paused: false, newRegistrations: 2 });
     mine.poll.shownNew();
     expect(mine.states.at(-1)).toEqual({ paused: false, newRegistrations: 0 });
+  });
+
+  it("the first ask only learns where the server's clock is: a change from before it is not merged by it", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    const row = inSession[8];
+    const before = row.msevtmgt_timescheckedin ?? 0;
+    // Changed after the grid loaded, just before live updates start: the newest row on the server.
+    dataverse.changeByAnotherUser(row.msevtmgt_sessionregistrationid, { msevtmgt_timescheckedin: before + 1 });
+    const mine = desk(dataverse);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(asks(dataverse)).toHaveLength(1);
+    expect(shownCount(mine.editor, mine.row(8))).toBe(before);
+    expect(mine.editor.elsewhere(row.msevtmgt_sessionregistrationid)).toBeUndefined();
+    expect(mine.announced).toEqual([]);
+  });
+
+  it("a session without registrations yet is asked quietly: an empty answer is a success, which ends a run of failures", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    const mine = desk(dataverse, { hidden: false }, { session: "00000000-0000-4000-8000-00000000e3e3" });
+    const interval = (n: number) => jest.advanceTimersByTimeAsync(SECONDS * 1000 * n);
+    await interval(1);
+    expect(mine.states).toEqual([{ paused: false, newRegistrations: 0 }, { paused: false, newRegistrations: 0 }]);
+    dataverse.setNetwork(false);
+    await interval(2);
+    dataverse.setNetwork(true);
+    await interval(1); // empty again, but answered
+    dataverse.setNetwork(false);
+    await interval(2);
+    expect(mine.states.at(-1)).toEqual({ paused: false, newRegistrations: 0 });
+    await interval(1); // the third failure in a row
+    expect(mine.states.at(-1)).toEqual({ paused: true, newRegistrations: 0 });
+    expect(asks(dataverse)).toHaveLength(8);
+  });
+
+  it("a registration that already existed when live updates started is not counted as new when it changes later", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    // Made just before live updates start (the newest on the server), and not among the rows the grid holds.
+    const { id } = await dataverse.webApi.createRecord("msevtmgt_sessionregistration", {
+      msevtmgt_name: "Registered a moment ago",
+      "msevtmgt_SessionId@odata.bind": `/msevtmgt_sessions(${session})`,
+      "msevtmgt_contactid@odata.bind": `/contacts(${inSession[0]._msevtmgt_contactid_value})`,
+    });
+    const mine = desk(dataverse);
+    await jest.advanceTimersByTimeAsync(2_000);
+    dataverse.changeByAnotherUser(id, { msevtmgt_syncedwithprovider: 100000002 });
+    await jest.advanceTimersByTimeAsync(SECONDS * 1000);
+    expect(asks(dataverse)).toHaveLength(2);
+    expect(mine.states.at(-1)).toEqual({ paused: false, newRegistrations: 0 });
+  });
+
+  it("with a short interval, another desk's change keeps its mark its full few seconds, though the ask before found nothing new", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    const mine = desk(dataverse, { hidden: false }, { seconds: 5 });
+    await jest.advanceTimersByTimeAsync(5_000); // the first ask, then one that finds nothing new
+    expect(asks(dataverse)).toHaveLength(2);
+    const row = mine.row(9);
+    await setup([], { dataverse }).press(row).done;
+    await jest.advanceTimersByTimeAsync(5_000); // the ask that finds the check-in
+    expect(mine.editor.elsewhere(row.id)).toBe("checkedIn");
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(mine.editor.elsewhere(row.id)).toBe("checkedIn");
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(mine.editor.elsewhere(row.id)).toBeUndefined();
+  });
+
+  it("stopped, it asks no more", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    const mine = desk(dataverse);
+    await jest.advanceTimersByTimeAsync(SECONDS * 1000);
+    expect(asks(dataverse)).toHaveLength(2);
+    mine.poll.stop();
+    await jest.advanceTimersByTimeAsync(SECONDS * 1000 * 3);
+    expect(asks(dataverse)).toHaveLength(2);
   });
 
   it("two desks polling each other each see the other's check-ins within one interval", async () => {
