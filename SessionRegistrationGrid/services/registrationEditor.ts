@@ -271,10 +271,11 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         options.sleep ?? realSleep,
       );
       const done = latest(change) ?? change;
-      // Later changes of this row would have seen what this one wrote.
+      // Later changes of this row, queued or waiting for the connection, would have seen what this one wrote;
+      // failed ones keep what the user saw, so their Retry still asks before overwriting.
       const written = result.stored;
       const next = settleChange(edits(rowId), change.id, written);
-      setEdits(rowId, { ...next, changes: next.changes.map((c) => (c.status === "queued" ? { ...c, seen: { ...c.seen, ...written } } : c)) });
+      setEdits(rowId, { ...next, changes: next.changes.map((c) => (isActive(c) ? { ...c, seen: { ...c.seen, ...written } } : c)) });
       remember(done, written);
       finish(change, { result: result.result });
     } catch (error) {

@@ -213,6 +213,22 @@ describe("without a connection", () => {
     expect(countOf(dataverse, row)).toBe(1);
   });
 
+  it("a count typed while the first one is still on its way, then the connection drops: both land, the second is no conflict with the first", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    let offline = false;
+    const { dataverse, editor } = setup([row], { isOffline: () => offline });
+    const first = editor.submit(loaded(row), { kind: "count", value: 5 });
+    offline = true;
+    void editor.submit(loaded(row), { kind: "count", value: 7 });
+    await first;
+    expect(statuses(editor.edits(idOf(row)))).toEqual(["count:waiting"]);
+    offline = false;
+    editor.reconnect();
+    for (let i = 0; i < 20 && editor.busy(); i++) await settle();
+    expect(editor.edits(idOf(row)).changes).toEqual([]);
+    expect(countOf(dataverse, row)).toBe(7);
+  });
+
   it("without an interval given, the probe waits (15 s): nothing is tried again at once", async () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const { dataverse, editor, press } = setup([row]);
