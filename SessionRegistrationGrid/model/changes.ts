@@ -79,11 +79,15 @@ export function settleChange(state: RowEdits, id: string, stored: Partial<Regist
 
 /**
  * A saved setting replaces an older failed one of the same kind (the newest choice wins); a typed count
- * replaces failed check-ins too, since it says how many there were.
+ * replaces failed check-ins too, since it says how many there were. A saved undo (or put-back) of a check-in
+ * replaces a failed put-back of its record: making the record active again would take the undo back.
  */
 function supersedes(saved: Change, older: Change): boolean {
-  if (older.status !== "failed" || older.seq > saved.seq || !isSetting(saved.edit)) return false;
-  return older.edit.kind === saved.edit.kind || (saved.edit.kind === "count" && older.edit.kind === "checkIn");
+  const { edit } = saved;
+  if (older.status !== "failed" || older.seq > saved.seq) return false;
+  // Only an undo or a put-back names a check-in.
+  if (older.edit.kind === "record") return (edit as { checkIn?: string }).checkIn === older.edit.checkIn;
+  return isSetting(edit) && (older.edit.kind === edit.kind || (edit.kind === "count" && older.edit.kind === "checkIn"));
 }
 
 /**

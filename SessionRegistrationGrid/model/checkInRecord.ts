@@ -14,7 +14,7 @@ export const MAX_NAME = 100;
 
 /** Lookups arrive as "{GUID}" in upper case from some hosts and pickers; binds take the bare, lower-case GUID. */
 export function bareGuid(id: string): string {
-  return id.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return id.trim().replace(/[{}]/g, "").toLowerCase();
 }
 
 /** The record's name (the attendee and the session), cut to what the column holds. */

@@ -83,8 +83,9 @@ const normalized = (key: keyof RegistrationFields, value: unknown) => (key === "
  */
 export function payloadFor(edit: Edit, fresh: FreshRow): UpdatePayload {
   const payload: UpdatePayload = {};
-  for (const [field, value] of Object.entries(writtenFields(edit, fresh.fields)) as [keyof RegistrationFields, number | boolean | null][]) {
-    if (value !== null) payload[FIELD_COLUMNS[field]] = field === "synced" ? (value ? SyncFlag.Yes : SyncFlag.No) : Number(value);
+  // Every edit writes a number or a boolean, never null (see writtenFields).
+  for (const [field, value] of Object.entries(writtenFields(edit, fresh.fields)) as [keyof RegistrationFields, number | boolean][]) {
+    payload[FIELD_COLUMNS[field]] = field === "synced" ? (value ? SyncFlag.Yes : SyncFlag.No) : Number(value);
   }
   return payload;
 }

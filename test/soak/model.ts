@@ -24,10 +24,11 @@ abstract class Step implements Command {
   protected abstract label(): string;
   async run(_model: Model, world: World): Promise<void> {
     world.figures.commands++;
-    const reason = (await this.act(world)) ?? {};
-    world.observe(reason);
+    // Retry and Discard act at once: what leaves the grid while time passes afterwards left for its own reasons
+    // (a check-in still saving at Discard, then replaced by a typed count, was not discarded).
+    world.observe((await this.act(world)) ?? {});
     await world.time.advance(this.pauseMs);
-    world.observe(reason);
+    world.observe();
     world.checkStep();
     world.trace(String(this));
     if (world.violations.length) throw new Error(`after ${this}: ${world.violations.join("; ")}`);

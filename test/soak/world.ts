@@ -502,7 +502,8 @@ export class World {
   /** A failed setting goes when a newer one of its kind settles; failed check-ins when a typed count settles. */
   private supersededBy(failed: Known, now: Map<string, Change>): boolean {
     const newer = [...this.known.values()].filter((k) => k.rowId === failed.rowId && k.seq > failed.seq && !now.has(k.id) && k.id !== failed.id);
-    if (failed.edit.kind === "record") return false;
+    // A failed put-back goes when a later undo (or put-back) of the same check-in settles.
+    if (failed.edit.kind === "record") return newer.some((k) => (k.edit as { checkIn?: string }).checkIn === (failed.edit as { checkIn: string }).checkIn);
     return newer.some((k) => k.edit.kind === failed.edit.kind && k.edit.kind !== "undoCheckIn" && failed.edit.kind !== "checkIn" || (k.edit.kind === "count" && failed.edit.kind === "checkIn"))
       || [...now.values()].some((c) => c.rowId === failed.rowId && c.seq > failed.seq && c.status === "failed" && c.edit.kind === failed.edit.kind && c.edit.kind !== "checkIn" && c.edit.kind !== "undoCheckIn");
   }

@@ -63,6 +63,28 @@ describe("a check-in discarded half done (soak: discardHalfDone)", () => {
     expect(editor.undoable(id)).toHaveLength(1);
   });
 
+  it("an undo saved after the put-back of its record failed keeps the record inactive: the stale put-back goes (soak: putBackAfterUndo)", async () => {
+    const { dataverse, editor, press, row, id } = halfDoneCheckIn(3);
+    await press(loaded(row)).done;
+    const [count, records] = [countOf(dataverse, id), activeRecords(dataverse, id)];
+    dataverse.failNext({ kind: "validation", op: "update", entity: "msevtmgt_sessionregistration" });
+    expect((await editor.undoCheckIn(loaded(row)))?.kind).toBe("rejected");
+    // Discard puts the record back (active again), and that is refused: it stays as a failed change with Retry.
+    dataverse.failNext({ kind: "validation", op: "update", entity: "msevtmgt_checkin" });
+    editor.discard(id);
+    await idle(editor);
+    expect(editor.failures()).toEqual([expect.objectContaining({ edit: expect.objectContaining({ kind: "record", active: true }) })]);
+    // The person undoes the check-in again, and it saves: the record is inactive and the count one lower.
+    expect(await editor.undoCheckIn(loaded(row))).toBeUndefined();
+    await idle(editor);
+    expect([countOf(dataverse, id), activeRecords(dataverse, id)]).toEqual([count! - 1, records - 1]);
+    // The failed put-back would make the undone check-in's record active again: it is gone, not left for Retry.
+    expect(editor.failures()).toEqual([]);
+    editor.retry(id);
+    await idle(editor);
+    expect(activeRecords(dataverse, id)).toBe(records - 1);
+  });
+
   it("a check-in that failed before its record was made leaves no record to put back: Discard makes no call", async () => {
     const { dataverse, editor, press, row, id, count, records } = halfDoneCheckIn(2);
     dataverse.failNext({ kind: "validation", op: "create" });
