@@ -213,3 +213,25 @@ describe("the two-second rule", () => {
     expect(guard.accept("r1", 2000)).toBe(true);
   });
 });
+
+describe("a failed put-back of a check-in's record", () => {
+  const failedPutBack = (checkIn: string) => {
+    const putBack = change({ kind: "record", checkIn, active: true });
+    return failChange(addChange(NO_EDITS, putBack), putBack.id, { kind: "rejected", detail: "" }, {});
+  };
+  const kinds = (state: RowEdits) => state.changes.map((c) => c.edit.kind);
+
+  it("goes when an undo of that check-in saves: making its record active again would take the undo back", () => {
+    const before = failedPutBack("x");
+    const undo = change({ kind: "undoCheckIn", checkIn: "x", recorded: true });
+    expect(kinds(settleChange(addChange(before, undo), undo.id, { timesCheckedIn: 1 }))).toEqual([]);
+  });
+
+  it("stays when an undo of another check-in saves, or a setting of the row", () => {
+    const before = failedPutBack("x");
+    const undo = change({ kind: "undoCheckIn", checkIn: "y", recorded: true });
+    const sync = change({ kind: "sync", synced: true });
+    expect(kinds(settleChange(addChange(before, undo), undo.id, { timesCheckedIn: 1 }))).toEqual(["record"]);
+    expect(kinds(settleChange(addChange(before, sync), sync.id, { synced: true }))).toEqual(["record"]);
+  });
+});
