@@ -1,17 +1,11 @@
 import {
   addChange, failChange, failedChanges, isSettled, NO_EDITS, notLanded, recordToPutBack, removeChanges, settleChange, shownFields, updateChange,
-  type Change, type RowEdits,
+  type RowEdits,
 } from "../../../SessionRegistrationGrid/model/changes";
 import type { Edit } from "../../../SessionRegistrationGrid/model/edits";
 import { createPressGuard } from "../../../SessionRegistrationGrid/model/pressGuard";
 import { checkInAction, failedCheckIn, rowNote } from "../../../SessionRegistrationGrid/model/rowStatus";
-import type { RegistrationFields } from "../../../SessionRegistrationGrid/model/types";
-
-const loaded: RegistrationFields = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
-let seq = 0;
-const change = (edit: Edit, extra: Partial<Change> = {}): Change =>
-  ({ id: `c${++seq}`, rowId: "r1", name: "Ana", edit, seen: loaded, status: "queued", source: "row", seq, madeAt: 0, ...extra });
-const network = { kind: "network" as const, detail: "Failed to fetch" };
+import { change, loaded, network } from "./changeFixtures";
 
 describe("a row's changes", () => {
   it("shows changes still saving over what is stored, and a failed one not at all (the stored value shows)", () => {

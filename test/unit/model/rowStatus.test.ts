@@ -1,13 +1,6 @@
-import { addChange, failChange, NO_EDITS, type Change } from "../../../SessionRegistrationGrid/model/changes";
-import type { Edit } from "../../../SessionRegistrationGrid/model/edits";
+import { addChange, failChange, NO_EDITS } from "../../../SessionRegistrationGrid/model/changes";
 import { failedCheckIn, rowNote } from "../../../SessionRegistrationGrid/model/rowStatus";
-import type { RegistrationFields } from "../../../SessionRegistrationGrid/model/types";
-
-const loaded: RegistrationFields = { timesCheckedIn: 2, synced: false, state: 0, statusReason: 1 };
-let seq = 0;
-const change = (edit: Edit, extra: Partial<Change> = {}): Change =>
-  ({ id: `c${++seq}`, rowId: "r1", name: "Ana", edit, seen: loaded, status: "queued", source: "row", seq, madeAt: 0, ...extra });
-const network = { kind: "network" as const, detail: "Failed to fetch" };
+import { change, network } from "./changeFixtures";
 
 describe("rowNote", () => {
   it("says a change waits for the connection rather than that the row is saving", () => {
