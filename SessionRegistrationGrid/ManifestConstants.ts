@@ -84,5 +84,20 @@ export const EventRegistration = {
   EventValue: "_msevtmgt_eventid_value",
 } as const;
 
+/** The session a registration is for: the desk's header and full-room question read it. */
+export const Session = {
+  Entity: "msevtmgt_session",
+  Capacity: "msevtmgt_sessionmaxcapacity",
+  EventValue: "_msevtmgt_event_value",
+} as const;
+
+/** Navigation properties of a session registration's lookups, for @odata.bind on create (case-sensitive). */
+export const RegistrationBind = {
+  Contact: "msevtmgt_contactid",
+  Session: "msevtmgt_SessionId",
+  Event: "msevtmgt_Event",
+  EventRegistration: "msevtmgt_RegistrationID",
+} as const;
+
 /** Dataverse's answer to a create whose primary key already exists: an earlier attempt of it landed. */
 export const DUPLICATE_KEY = -2147220937;

@@ -252,6 +252,43 @@
       };
     },
 
+    /**
+     * The desk's clock: the next keydown of `key` (its event timeStamp) until what the key changes is in the DOM
+     * and painted: "matches" is the footer's count of matches (a key press in Find attendee, the list filtered),
+     * "status" the status line (Enter after a scanned code: "Checking in …").
+     */
+    armDesk(key, until) {
+      const root = document.getElementById("control-root");
+      const target = () => root.querySelector(until === "status" ? ".srg-status-line" : ".srg-footer > span");
+      const before = target()?.textContent ?? "";
+      const state = { keyAt: undefined, doneAt: undefined, rowRendersAtKey: 0 };
+      bench.desk = state;
+      state.done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          const text = target()?.textContent ?? "";
+          if (state.keyAt === undefined || text === before || !text) return;
+          state.doneAt = now();
+          state.rowRenders = bench.counters.rowRenders - state.rowRendersAtKey;
+          observer.disconnect();
+          resolve(bench.paint());
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+      });
+      const onKey = (event) => {
+        if (event.key !== key) return;
+        window.removeEventListener("keydown", onKey, true);
+        state.keyAt = event.timeStamp;
+        state.rowRendersAtKey = bench.counters.rowRenders;
+      };
+      window.addEventListener("keydown", onKey, true);
+    },
+
+    async deskResult(timeoutMs = 5000) {
+      const state = bench.desk;
+      const painted = await Promise.race([state.done, new Promise((_, reject) => setTimeout(() => reject(new Error("bench: the desk's key press changed nothing")), timeoutMs))]);
+      return { toDomMs: state.doneAt - state.keyAt, toPaintMs: painted - state.keyAt, rowRenders: state.rowRenders };
+    },
+
     /** Arms the bulk run's clock: the click on the toolbar's Check in, until the summary is shown and painted. */
     armBulk() {
       const state = { clickAt: undefined, doneAt: undefined };

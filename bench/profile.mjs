@@ -8,6 +8,7 @@
 //   node bench/profile.mjs warm --records 5000           unmount + mount again
 //   node bench/profile.mjs click --records 1000          the Check in button (element.click()), 10 times
 //   node bench/profile.mjs bulk --records 100            bulk check-in of every row, 50 ms per webAPI call
+//   node bench/profile.mjs find --records 5000           a key press in an empty "Find attendee", 10 times
 //   node bench/profile.mjs heap --records 5000           heap: what unmounting the control frees, by shape
 //   add --trace out.json for a Chrome trace (chrome://tracing, DevTools Performance), --no-build to skip the build
 import { readFileSync, writeFileSync } from "node:fs";
@@ -39,7 +40,7 @@ try {
     await heapByShape(page, cdp);
   } else {
     const run = actions(page, options)[action];
-    if (!run) throw new Error(`Unknown action ${action}: warm, refresh, click, bulk, unchanged or heap`);
+    if (!run) throw new Error(`Unknown action ${action}: warm, refresh, click, find, bulk, unchanged or heap`);
     await run(); // warm-up
     if (traceFile) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"] });
     await cdp.send("Profiler.enable");
@@ -83,6 +84,15 @@ function actions(page, options) {
         await window.harness.idle();
       });
       return `${r.clickToPaintMs.toFixed(1)} ms to paint, ${r.rowRendersOptimistic} rows`;
+    },
+    find: async () => {
+      const box = page.locator("#control-root .srg-find-box");
+      await box.fill("");
+      await page.evaluate(() => window.__bench.quiet());
+      await page.evaluate(() => window.__bench.armDesk("m", "matches"));
+      await box.press("m");
+      const r = await page.evaluate(() => window.__bench.deskResult());
+      return `${r.toPaintMs.toFixed(1)} ms to paint, ${r.rowRenders} rows`;
     },
     bulk: async () => {
       const strings = await page.evaluate(() => window.harness.strings);

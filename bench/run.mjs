@@ -141,9 +141,10 @@ async function measureSize(browser, url, count, clickMethod) {
     await page.evaluate((ms) => window.harness.setLatency(ms), config.latencyMs);
     const checkIns = [];
     for (let i = 0; i < config.checkInTimes; i++) checkIns.push(await checkIn(page, i, clickMethod));
+    const desk = await measureDesk(page);
     if (p.problems.length) throw new Error(`the page reported problems:\n  ${p.problems.join("\n  ")}`);
     return {
-      count, cold, warm, heapAfter, heapWithoutControl, warmHeapAfter, domCounters,
+      count, cold, warm, heapAfter, heapWithoutControl, warmHeapAfter, domCounters, desk,
       unchanged: {
         totalMs: median(unchanged.samples.map((s) => s.totalMs)),
         updateViewMs: median(unchanged.samples.map((s) => s.updateViewMs)),
@@ -168,6 +169,42 @@ async function measureSize(browser, url, count, clickMethod) {
   } finally {
     await p.close();
   }
+}
+
+/**
+ * The desk at this size: a key press in an empty "Find attendee" → the filtered list painted (findPaintMs), and a
+ * scanner's 36-character code typed at 10 ms a character, then Enter → the status line painted (scanPaintMs).
+ */
+async function measureDesk(page) {
+  const strings = await page.evaluate(() => window.harness.strings);
+  const box = page.getByRole("searchbox", { name: strings.Desk_FindLabel, exact: true });
+  const find = [];
+  for (const letter of ["m", "s", "a"]) {
+    await box.fill("");
+    await page.evaluate(() => window.__bench.quiet());
+    await page.evaluate((key) => window.__bench.armDesk(key, "matches"), letter);
+    await box.press(letter);
+    find.push(await page.evaluate(() => window.__bench.deskResult()));
+  }
+  await box.fill("");
+  // Codes of loaded active registrations: their own GUIDs, upper case as some QR codes carry them.
+  const codes = await page.evaluate(() => window.harness.rows().filter((r) => r.state === 0).slice(20, 23).map((r) => r.id.toUpperCase()));
+  const scan = [];
+  for (const code of codes) {
+    await page.evaluate(() => window.__bench.quiet());
+    await box.pressSequentially(code, { delay: 10 });
+    await page.evaluate(() => window.__bench.armDesk("Enter", "status"));
+    await box.press("Enter");
+    scan.push(await page.evaluate(() => window.__bench.deskResult()));
+    await sleep(350 + config.latencyMs * 3);
+    await page.evaluate(() => window.harness.idle());
+  }
+  return {
+    findPaintMs: median(find.map((f) => f.toPaintMs)),
+    findRows: median(find.map((f) => f.rowRenders)),
+    scanPaintMs: median(scan.map((f) => f.toPaintMs)),
+    samples: { find, scan },
+  };
 }
 
 // ---- bulk: check in N selected rows against 50 ms per call ------------------------------------------------
@@ -257,6 +294,11 @@ function buildRows(bundle, sizeRuns, bulkRuns, clickMethod, subgrid) {
     rows.push({ key: `checkInPaintMs@${c}`, label: `${n(c)} records: click → new count painted`, unit: "ms", stats: per(c, (r) => r.checkIn.clickToPaintMs), goal: "checkInPaintMs" });
     rows.push({ key: `checkInSavedMs@${c}`, label: `${n(c)} records: click → saved state painted (read + write)`, unit: "ms", stats: per(c, (r) => r.checkIn.clickToSavedPaintMs) });
     rows.push({ key: `checkInRows@${c}`, label: `${n(c)} records: rows re-rendered by the click`, unit: "x", stats: per(c, (r) => r.checkIn.rowRenders) });
+  }
+  rows.push({ section: "6b. The check-in desk (Find attendee)" });
+  for (const c of sizes) {
+    rows.push({ key: `findPaintMs@${c}`, label: `${n(c)} records: a key press → the filtered rows painted`, unit: "ms", stats: per(c, (r) => r.desk.findPaintMs), goal: "deskPaintMs" });
+    rows.push({ key: `scanPaintMs@${c}`, label: `${n(c)} records: a 36-character code at 10 ms a character, Enter → the status line painted`, unit: "ms", stats: per(c, (r) => r.desk.scanPaintMs), goal: "deskPaintMs" });
   }
   rows.push({ section: `7. Bulk check-in of ${n(config.bulkRows)} selected rows (webAPI ${config.latencyMs} ms per call)` });
   rows.push({ key: "bulkWallS", label: "click → summary painted", unit: "s", stats: stats(bulkRuns.map((b) => b.wallMs / 1000)), goal: config.bulkRows === 500 ? "bulkWallS" : undefined });

@@ -75,6 +75,15 @@ export const api: HarnessApi = {
     requireMounted().options.latencyMs = ms;
     input("latency").value = String(ms);
   },
+  setSessionCapacity: (capacity) => {
+    const m = requireMounted();
+    m.dataverse.changeRelatedByAnotherUser("msevtmgt_session", m.conference.defaultSessionId, { msevtmgt_sessionmaxcapacity: capacity });
+  },
+  checkedInAtSession: () => {
+    const m = requireMounted();
+    const session = m.conference.defaultSessionId.toLowerCase();
+    return m.dataverse.snapshot().filter((r) => r._msevtmgt_sessionid_value === session && r.statecode === 0 && (r.msevtmgt_timescheckedin ?? 0) > 0).length;
+  },
   changeByAnotherUser: (id, changes) => {
     const m = requireMounted();
     return summary(m.dataverse.changeByAnotherUser(id, changes), m.dataverse)!;

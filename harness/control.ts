@@ -8,7 +8,8 @@ import {
   type Conference, type FakeHost,
 } from "../test/fixtures";
 import { defaultLanguage, loadBuild, newControl, parameterDefaults, type ReactControl, selectLanguage } from "./build";
-import { confirmDialog } from "./dialogs";
+import { badgesFor } from "./badges";
+import { cameraScanner, confirmDialog, contactPicker } from "./dialogs";
 import { frame, root } from "./dom";
 import { registerOfflineIcons } from "./icons";
 import { rewindLog } from "./log";
@@ -154,6 +155,10 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     pageSize: o.hostPageSize, datasetLatencyMs: o.datasetLatencyMs, metadataLatencyMs: o.metadataLatencyMs,
     width: o.width, height: o.height, disabled: o.disabled, label: strings.SessionRegistrations_Display_Key ?? "Session registrations",
     confirmDialog,
+    // The platform's dialogs, played by the page: the contact lookup and, in the phone app, the camera's scanner.
+    pickRecords: () => contactPicker(() => conference.contacts.map((c) => ({ id: c.contactid, name: c.fullname }))),
+    client: () => ({ client: o.phoneApp ? "Mobile" : "Web", formFactor: o.formFactor ?? (o.phoneApp ? 3 : 1) }),
+    scanBarcode: () => cameraScanner(() => badgesFor(requireMounted())),
   });
   // Right to left for Arabic (or when asked): the model-driven app mirrors the page and Fluent, and tells the control.
   const rtl = o.rtl ?? o.languageId === 1025;

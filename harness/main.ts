@@ -33,6 +33,7 @@ ready
       view, latencyMs: Number(params.get("latency") ?? 150), shared: true, desk: Number(params.get("desk") ?? 1),
       parameters: live === null ? undefined : { liveRefreshSeconds: Number(live) },
       languageId: number("lang"), rtl: params.has("rtl") ? params.get("rtl") !== "0" : undefined, width: number("width"),
+      phoneApp: params.has("phone") ? params.get("phone") !== "0" : undefined, formFactor: number("formFactor"),
     };
     // What the URL doesn't say keeps the page's defaults.
     return mountWith(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)));

@@ -31,6 +31,9 @@ function syncPanel(): void {
   input("attendees").value = String(o.attendees);
   input("latency").value = String(o.latencyMs ?? 0);
   input("disabled").checked = !!o.disabled;
+  input("phone-app").checked = !!o.phoneApp;
+  const capacity = m.dataverse.relatedRow("msevtmgt_session", m.conference.defaultSessionId)?.msevtmgt_sessionmaxcapacity;
+  input("capacity").value = capacity === null || capacity === undefined ? "" : String(capacity);
   input("privilege").checked = o.writePrivilege !== false;
   input("pagesize").value = String(m.context.parameters.pageSize.raw ?? "");
   input("width").value = String(o.width);
@@ -100,6 +103,15 @@ export function wirePanel(api: HarnessApi): void {
   $("fail-load").addEventListener("click", panelAction(() => requireMounted().host.failNextRefresh()));
   input("disabled").addEventListener("change", panelAction(() => api.setDisabled(input("disabled").checked)));
   input("privilege").addEventListener("change", panelAction(() => api.setWritePrivilege(input("privilege").checked)));
+  const setCapacity = (capacity: number | null) => {
+    api.setSessionCapacity(capacity);
+    return remountFromPanel({}, true);
+  };
+  input("capacity").addEventListener("change", panelAction(() => setCapacity(input("capacity").value.trim() === "" ? null : Number(input("capacity").value))));
+  // The people in already reach the capacity: the next first check-in asks.
+  $("fill-room").addEventListener("click", panelAction(() => setCapacity(api.checkedInAtSession())));
+  // The client is read when the control starts, as in the app: switching reloads it over the same data.
+  input("phone-app").addEventListener("change", panelAction(() => remountFromPanel({ phoneApp: input("phone-app").checked }, true)));
   input("pagesize").addEventListener("change", panelAction(() => {
     const value = input("pagesize").value.trim();
     requireMounted().host.setParameters({ pageSize: value === "" ? null : Number(value) });

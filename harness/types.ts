@@ -64,6 +64,10 @@ export interface MountOptions {
   shared?: boolean;
   /** Which desk this page is (default 1): desk 2 and up are other staff members (their own user id). */
   desk?: number;
+  /** The Power Apps mobile app: client.getClient() is "Mobile" (the camera's "Scan badge"), form factor 3 (a phone). */
+  phoneApp?: boolean;
+  /** client.getFormFactor(): 1 desktop (default), 2 tablet, 3 phone. */
+  formFactor?: number;
 }
 
 export interface RenderRecord {
@@ -135,6 +139,13 @@ export interface HarnessApi {
   setNetwork(online: boolean): void;
   setLatency(ms: number): void;
   changeByAnotherUser(id: string, changes: Record<string, unknown>): RowSummary;
+  /**
+   * An organiser sets the form's session's capacity (msevtmgt_sessionmaxcapacity; null for none). The control reads it
+   * when it starts, as on a form: remount to see it.
+   */
+  setSessionCapacity(capacity: number | null): void;
+  /** The people checked in at the form's session now: its active registrations with a count of at least 1. */
+  checkedInAtSession(): number;
   setDisabled(disabled: boolean): void;
   setWritePrivilege(allowed: boolean): Promise<MountInfo>;
   resize(width: number, height: number): void;

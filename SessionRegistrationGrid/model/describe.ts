@@ -1,5 +1,7 @@
 import { State } from "../ManifestConstants";
 import type { BulkSummary } from "./bulkActions";
+import type { DeskResult } from "./deskEntry";
+import { explain } from "./errors";
 import type { Edit } from "./edits";
 import type { Text } from "./text";
 
@@ -34,4 +36,23 @@ export function describeBulk(summary: BulkSummary, text: Text): string {
   // What changed comes first; "0 activated" says nothing when something else does.
   if (summary.changed || !parts.length) parts.unshift(text.count(`BulkDone_${action}`, summary.changed));
   return text("Bulk_Summary", text(`Bulk_${action}`), parts.join(text("List_Separator")));
+}
+
+/** What the desk says on the status line (a saved check-in speaks for itself: checkedInMessage). */
+export function describeDesk(result: DeskResult, text: Text): string {
+  switch (result.kind) {
+    case "none": return "";
+    case "checkingIn": return text("Desk_CheckingIn", result.name);
+    case "waiting": return text("Desk_Waiting", result.name);
+    case "declined": return text("Desk_Declined", result.name);
+    case "justCheckedIn": return text("Desk_JustCheckedIn", result.name);
+    case "cancelled": return text("Desk_Cancelled", result.name);
+    case "registering": return text("Desk_Registering", result.name);
+    case "failed": return text("Desk_Failed", result.name, explain(result.problem, text));
+    case "walkInFailed": return text("Desk_WalkInFailed", result.name, explain(result.problem, text));
+    case "several": return text("Desk_Several", result.count);
+    case "noMatch": return text("Desk_NoMatch", result.query);
+    case "notRegistered": return result.who.contact ? text("Desk_NotRegisteredNamed", result.who.contact.name) : text("Desk_NotRegistered");
+    case "scanFailed": return text("Desk_ScanFailed", result.detail);
+  }
 }

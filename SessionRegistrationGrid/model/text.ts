@@ -6,13 +6,27 @@ export interface Text {
   count(key: string, count: number): string;
   /** "2nd", "3rd": the resx's Ordinal_<category> for the language's ordinal rules, the number as {0}. */
   ordinal(value: number): string;
+  /** A moment (ms since 1970) as the platform formats it: the time alone when it is today, else date and time. */
+  when(at: number): string;
 }
+
+/** The platform's date formatting (context.formatting) that `when` needs. */
+export interface DateFormatting {
+  formatTime(value: Date, behavior: number): string;
+  formatDateShort(value: Date, includeTime?: boolean): string;
+}
+
+/** DateTimeFieldBehavior.UserLocal: shown in the user's time zone. */
+const USER_LOCAL = 1;
+
+/** Whether two moments fall on the same day for the user, as the platform formats days. */
+const sameDay = (a: number, b: number, dates: DateFormatting) => dates.formatDateShort(new Date(a)) === dates.formatDateShort(new Date(b));
 
 /**
  * A Text over any string lookup; numbers in the arguments go through `formatNumber`. `language` (a BCP 47 tag)
  * only chooses plural and ordinal forms; numbers are always formatted by the platform.
  */
-export function createText(lookup: (key: string) => string, formatNumber: (n: number) => string, language = "en"): Text {
+export function createText(lookup: (key: string) => string, formatNumber: (n: number) => string, language = "en", dates?: DateFormatting, now: () => number = Date.now): Text {
   // {0}-style placeholders take the arguments, numbers as the platform formats them.
   const text = (key: string, ...args: (string | number)[]) =>
     lookup(key).replace(/\{(\d)\}/g, (_, index: number) => (typeof args[index] === "number" ? formatNumber(args[index]) : String(args[index])));
@@ -21,6 +35,11 @@ export function createText(lookup: (key: string) => string, formatNumber: (n: nu
     number: formatNumber,
     count: (key: string, count: number) => text(`${key}_${count === 1 ? "one" : "other"}`, count),
     ordinal: (value: number) => text(`Ordinal_${ordinals.select(value)}`, value),
+    when: (at: number) => {
+      const date = new Date(at);
+      if (!dates) return date.toISOString();
+      return sameDay(at, now(), dates) ? dates.formatTime(date, USER_LOCAL) : dates.formatDateShort(date, true);
+    },
   });
 }
 

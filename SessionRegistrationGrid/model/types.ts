@@ -77,6 +77,8 @@ export interface PagingState {
   hasMore: boolean;
   /** A next page was asked for and hasn't arrived yet. */
   loadingMore: boolean;
+  /** Every page is being loaded in the background (the desk's search, the room's numbers). */
+  loadingAll?: boolean;
 }
 
 /** Everything the grid shows about the dataset, as plain data. */

@@ -3,6 +3,7 @@ import { reuseUnchangedRows, toRow } from "../model/rows";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
 import type { Text } from "../model/text";
 import type { GridColumn, GridSnapshot, RegistrationRow, SortState, ViewColumn } from "../model/types";
+import { MAX_PAGE_SIZE } from "../ManifestConstants";
 import { sameData } from "../model/sameData";
 import type { DatasetActions } from "../views/gridTypes";
 
@@ -18,12 +19,21 @@ export interface DatasetAdapter extends DatasetActions {
   changedIds(): readonly string[];
   /** The row the grid holds for a registration, if it holds it. */
   row(id: string): RegistrationRow | undefined;
+  /** Every row the grid holds, in the view's order. */
+  rows(): readonly RegistrationRow[];
+  /** The view has rows the grid has not loaded (or is loading). */
+  hasMore(): boolean;
   /**
    * The page size (1–5000, as clampPageSize gives it) applies at the next refresh (which also goes back to the
    * first page), at the next snapshot.
    */
   setPageSize(pageSize: number): void;
   refresh(): void;
+  /**
+   * Loads every page of the view in the background (pages of 5,000), for the desk's search and the room's numbers.
+   * Resolves once nothing more is to load, or a load failed.
+   */
+  loadAll(): Promise<void>;
 }
 
 /**
@@ -43,6 +53,8 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   let loadFrom: unknown;
   let refreshWaiting = false;
   let requestedPageSize: number | undefined;
+  /** Who waits for every page to be loaded (loadAll), while some are not. */
+  let allWaiters: (() => void)[] = [];
 
   const start = (kind: "refresh" | "page") => {
     load = kind;
@@ -78,9 +90,27 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
     if (missing.length) refresh();
   };
 
+  /**
+   * Loading all goes a step at each snapshot: first the largest page size (a refresh, which starts at page one again
+   * with every row kept), then the next page, until no page is left. A failed load ends it.
+   */
+  const continueLoadingAll = (current: DataSet) => {
+    if (!allWaiters.length || current.loading || load || refreshWaiting) return;
+    if (!current.paging.hasNextPage || current.error) {
+      const waiters = allWaiters;
+      allWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    } else if (current.paging.pageSize < MAX_PAGE_SIZE) {
+      current.paging.setPageSize(MAX_PAGE_SIZE);
+      refresh();
+    } else loadMore();
+  };
+
   return {
     changedIds: () => changed,
     row: (id) => rowsById.get(id),
+    rows: () => rows,
+    hasMore: () => dataset.paging.hasNextPage || dataset.loading,
     snapshot(current) {
       dataset = current;
       changed = [];
@@ -106,13 +136,17 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
         requestMissingColumns();
         // A refresh asked for meanwhile goes now (and is no longer waiting).
         if (refreshWaiting && !load) refresh();
+        continueLoadingAll(current);
       }
       return {
         columns,
         rows,
         loading: current.loading && load !== "page",
         error: current.error ? current.errorMessage || " " : undefined,
-        paging: { loaded: rows.length, total: current.paging.totalResultCount, hasMore: current.paging.hasNextPage, loadingMore: load === "page" },
+        paging: {
+          loaded: rows.length, total: current.paging.totalResultCount, hasMore: current.paging.hasNextPage,
+          loadingMore: load === "page", loadingAll: allWaiters.length > 0,
+        },
         sort: fromDatasetSort(current.sorting),
         selectedIds: current.getSelectedRecordIds() ?? [],
       };
@@ -125,6 +159,12 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       refreshWaiting = true;
     },
     refresh,
+    loadAll() {
+      if (!dataset.paging.hasNextPage && !dataset.loading) return Promise.resolve();
+      const done = new Promise<void>((resolve) => allWaiters.push(resolve));
+      continueLoadingAll(dataset);
+      return done;
+    },
     sort(sort?: SortState) {
       // Replace the entries in place: hosts ignore a new array. paging.reset() would be a second load.
       dataset.sorting.splice(0, dataset.sorting.length, ...(sort ? [toDatasetSort(sort)] : []));

@@ -19,6 +19,8 @@ import type { GridServices, StatusMessage } from "../views/gridTypes";
 import { h } from "../views/jsx";
 import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
+import { createDesk } from "./desk";
+import { clientUrlOf, pickContact, sessionOf } from "./host";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
 
 type Context = ComponentFramework.Context<IInputs>;
@@ -34,7 +36,7 @@ export interface GridController {
  */
 export function createGridController(context: Context): GridController {
   context.mode.trackContainerResize(true);
-  const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n), languageTag(context.userSettings.languageId));
+  const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n), languageTag(context.userSettings.languageId), context.formatting);
   const fallbackReasons = fallbackStatusReasons(text("Status_Active"), text("Status_Inactive"));
   let access: TableAccess | undefined;
   let policy: EditPolicy | undefined;
@@ -43,16 +45,12 @@ export function createGridController(context: Context): GridController {
     context.parameters.createCheckInRecords?.raw === false ? [] : [Column.Contact, Column.Session, Column.Event, Column.EventRegistration]);
   // The record's name: the attendee and the session ("Ana Silva – Building editable grids").
   const recordName = ({ name, refs }: RegistrationRow) => (refs.session?.name ? text("CheckIn_RecordName", refs.contact?.name || name, refs.session.name) : refs.contact?.name || name);
-  // The environment: the host's client URL (outside the typings). Test hosts have none (pcf-start's throws).
-  let clientUrl: string | undefined;
-  try {
-    clientUrl = (context as unknown as { page: { getClientUrl(): string } }).page.getClientUrl();
-  } catch {
-    // Changes are then kept under the page's origin, and there are no live updates: no Dataverse to ask.
-  }
+  const clientUrl = clientUrlOf(context);
+  const session = sessionOf(context);
+  const checkIns = webApiCheckInStore(context.webAPI);
   const editor = createRegistrationEditor({
     registrations: webApiStore(context.webAPI, ENTITY),
-    checkIns: webApiCheckInStore(context.webAPI),
+    checkIns,
     // Unsaved changes are kept per environment, user and table.
     journal: createJournal(globalThis.localStorage, `srg:${clientUrl ?? location.origin}:${context.userSettings.userId}:${ENTITY}`),
     isOffline: () => !navigator.onLine,
@@ -66,23 +64,26 @@ export function createGridController(context: Context): GridController {
   const announce = (message: string) => said.set({ message });
   const undoCheckIn = (row: RegistrationRow, checkIn?: string) =>
     void editor.undoCheckIn(row, checkIn).then((problem) => problem || announce(text("CheckIn_Undone", row.name)));
+  const confirm = (title: string, text: string, confirmButtonLabel: string, cancelButtonLabel: string) =>
+    context.navigation.openConfirmDialog({ title, text, confirmButtonLabel, cancelButtonLabel }).then((answer) => answer.confirmed);
   const actions: GridActions = {
     ...adapter,
     // The new registrations arrive with the dataset's next load.
     refresh: () => (poll?.shownNew(), adapter.refresh()),
-    confirm: (title, text, confirmButtonLabel, cancelButtonLabel) =>
-      context.navigation.openConfirmDialog({ title, text, confirmButtonLabel, cancelButtonLabel }).then((answer) => answer.confirmed),
+    confirm,
     openLookup: (ref) =>
       void context.navigation.openForm({ entityName: ref.entityType, entityId: ref.id }).catch((error) => announce(text("Error_Open", classifyError(error).detail))),
+    // A picker that can't open says why; closing it without a pick says nothing.
+    pickContact: () => pickContact(context).catch((error) => void announce(text("Desk_PickerFailed", classifyError(error).detail))),
   };
+  const desk = createDesk({ context, editor, adapter, checkIns, session, text, said, confirm });
   window.addEventListener("online", editor.reconnect);
   // Live updates: other desks' changes, merged into the rows; on a session's form, that session's registrations.
   const live = createSignal<LiveState>({ paused: false, newRegistrations: 0 });
-  const info = (context.mode as { contextInfo?: { entityTypeName?: string; entityId?: string } }).contextInfo;
   const seconds = context.parameters.liveRefreshSeconds?.raw ?? 20;
   const poll = clientUrl && seconds > 0 ? startLivePoll({
     webAPI: context.webAPI, editor, seconds, rowOf: adapter.row, hidden: () => document.hidden,
-    session: info?.entityTypeName === "msevtmgt_session" ? info.entityId : undefined,
+    session: session?.id,
     checkedInElsewhere: (names) => announce(text("Live_CheckedInElsewhere", names.join(text("List_Separator")))),
     changed: live.set,
   }) : undefined;
@@ -101,7 +102,7 @@ export function createGridController(context: Context): GridController {
   const currentServices = (current: Context) => {
     const statusReasons = access?.statusReasons ?? fallbackReasons;
     if (services?.policy !== currentPolicy(current) || services.statusReasons !== statusReasons) {
-      services = { text, policy: policy!, statusReasons, editor, actions, announce, said, live, undoCheckIn };
+      services = { text, policy: policy!, statusReasons, editor, actions, announce, said, live, undoCheckIn, desk, onSessionForm: !!session };
     }
     return services;
   };
@@ -130,6 +131,7 @@ export function createGridController(context: Context): GridController {
     },
     dispose() {
       poll?.stop();
+      desk.dispose();
       window.removeEventListener("online", editor.reconnect);
       editor.dispose();
     },

@@ -18,7 +18,7 @@ interface BulkBarProps {
 
 /** Check in, mark synced or not, deactivate or activate the selected registrations, with progress and a summary. */
 export const BulkBar = ({ selected, moreNotLoaded, select }: BulkBarProps) => {
-  const { text, policy, statusReasons, editor, actions: host } = useGrid();
+  const { text, policy, statusReasons, editor, desk, actions: host } = useGrid();
   const actions = allowedBulkActions(policy);
   const [progress, setProgress] = React.useState<[done: number, total: number]>();
   const [summary, setSummary] = React.useState<BulkSummary>();
@@ -40,12 +40,13 @@ export const BulkBar = ({ selected, moreNotLoaded, select }: BulkBarProps) => {
     setSummary(result);
     select(result.failedIds);
   };
-  // Cancelling several registrations asks first, in the platform's own dialog.
+  // Cancelling several registrations asks first, in the platform's own dialog; so does checking in past a full
+  // room's capacity (once for the whole run).
   const start = async (action: BulkAction, rows: readonly RegistrationRow[]) => {
     const n = rows.length;
-    if (!needsConfirmation(action, n) || (await host.confirm(text(`BulkConfirm_${action}`, n), text(`BulkConfirmText_${action}`), text(`BulkConfirmYes_${action}`, n), text("BulkConfirm_No")))) {
-      await run(action, rows);
-    }
+    if (needsConfirmation(action, n) && !(await host.confirm(text(`BulkConfirm_${action}`, n), text(`BulkConfirmText_${action}`), text(`BulkConfirmYes_${action}`, n), text("BulkConfirm_No")))) return;
+    if (action === "checkIn" && !(await desk.approveBulkCheckIn(rows))) return;
+    await run(action, rows);
   };
   // The failed rows' changes are retried where they stopped (a check-in's record is not made twice).
   const retryFailed = () => {

@@ -10,14 +10,14 @@ import { useGrid } from "./GridContext";
  * and Discard all. The detail of each failure lives in its row.
  */
 export const MessageLine = ({ rows }: { rows: readonly RegistrationRow[] }) => {
-  const { text, editor, live, said, actions, undoCheckIn } = useGrid();
+  const { text, editor, live, said, actions, undoCheckIn, desk, policy } = useGrid();
   const [, rerender] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => said.subscribe(rerender), [said]);
   React.useEffect(() => editor.subscribe(rerender), [editor]);
   React.useEffect(() => live.subscribe(rerender), [live]);
   // One person at a time is read out; a bulk run speaks through its summary instead.
   React.useEffect(() => editor.onCheckedIn((c) => c.source === "row" && said.set({ message: checkedInMessage(c.name, c.count, text), checkedIn: c })), [editor, said, text]);
-  const { message, checkedIn } = said.get();
+  const { message, checkedIn, unregistered } = said.get();
   const { paused, newRegistrations } = live.get();
   const waiting = editor.waiting();
   const failures = editor.failures().length;
@@ -30,6 +30,21 @@ export const MessageLine = ({ rows }: { rows: readonly RegistrationRow[] }) => {
       {row && (
         <button type="button" className="srg-small-button" aria-label={text("CheckIn_UndoLabel", row.name)} onClick={() => undoCheckIn(row, checkedIn.id)}>
           {text("CheckIn_UndoShort")}
+        </button>
+      )}
+      {/* A badge of someone not registered for this session: register them here (the picker when the badge says not whom). */}
+      {unregistered && desk.canRegister && policy.checkIn && (
+        <button
+          type="button"
+          className="srg-small-button"
+          aria-label={unregistered.contact ? text("Desk_RegisterLabel", unregistered.contact.name) : undefined}
+          onClick={() => {
+            const { contact, eventRegistration } = unregistered;
+            if (contact) void desk.walkIn(contact, eventRegistration);
+            else void actions.pickContact().then((picked) => picked && desk.walkIn(picked));
+          }}
+        >
+          {text(unregistered.contact ? "Desk_Register" : "Desk_RegisterPick")}
         </button>
       )}
       {newRegistrations > 0 && (

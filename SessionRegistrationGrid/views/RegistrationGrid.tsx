@@ -1,15 +1,18 @@
-import { DefaultButton, MessageBar, MessageBarType } from "@fluentui/react";
+import { DefaultButton, MessageBar, MessageBarType, type IDetailsList } from "@fluentui/react";
 import * as React from "react";
 import { h } from "./jsx";
 import { pagingText } from "../model/paging";
 import type { GridSnapshot } from "../model/types";
 import { BulkBar } from "./BulkBar";
+import { DeskBar } from "./DeskBar";
 import { toFluentColumns } from "./fluentColumns";
 import { GridContext } from "./GridContext";
 import type { GridServices } from "./gridTypes";
 import { checkInColumnWidth } from "./measure";
 import { MessageLine } from "./MessageLine";
 import { RegistrationList } from "./RegistrationList";
+import { RoomHeader } from "./RoomHeader";
+import { useFind } from "./useFind";
 import { useSelection } from "./useSelection";
 
 export interface RegistrationGridProps {
@@ -19,10 +22,15 @@ export interface RegistrationGridProps {
   services: GridServices;
 }
 
-/** The grid: read-only and load notices, the message line, the list, the bulk bar and the paging footer. */
+/**
+ * The grid: read-only and load notices, the room (on a session's form), the desk, the message line, the list, the
+ * bulk bar and the footer.
+ */
 export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridProps) => {
   const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
+  const find = useFind(grid.rows, grid.paging, services);
+  const list = React.useRef<IDetailsList>(null);
   const columns = React.useMemo(() => {
     const checkInWidth = checkInColumnWidth(text);
     return toFluentColumns(grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth, minWidth: checkInWidth } : c)), grid.sort, text);
@@ -32,8 +40,10 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
     const ids = new Set(selectedIds);
     return grid.rows.filter((row) => ids.has(row.id));
   }, [grid.rows, selectedIds]);
-  // "N of M"; Load more is there for keyboard users (reaching the end of the list loads more too).
+  // "N of M"; Load more is there for keyboard users (reaching the end of the list loads more too). While the desk
+  // narrows the list: "3 of 250 match", and "Searching 5,000 of 12,400…" while the rest of the view loads.
   const paging = pagingText(grid.paging);
+  const searching = find.narrowed && grid.paging.loadingAll;
   return (
     <GridContext.Provider value={services}>
       <div className="srg-root" dir={layout.rtl ? "rtl" : undefined} style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
@@ -43,16 +53,31 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
           <MessageBar>{text("Records_NoPrivilege")}</MessageBar>
         )}
         {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
+        {services.onSessionForm && <RoomHeader loadingAll={!!grid.paging.loadingAll} />}
+        <DeskBar find={find} focusFirstRow={() => list.current?.focusIndex(0, true)} />
         <MessageLine rows={grid.rows} />
         <div className="srg-scroll" data-is-scrollable="true">
-          <RegistrationList rows={grid.rows} columns={columns} selection={selection} shimmer={grid.loading && !grid.rows.length} hasMore={grid.paging.hasMore} />
-          {!grid.loading && grid.rows.length === 0 && <p className="srg-empty">{text("Grid_Empty")}</p>}
+          <RegistrationList
+            listRef={list}
+            rows={find.rows}
+            columns={columns}
+            selection={selection}
+            shimmer={grid.loading && !grid.rows.length}
+            hasMore={grid.paging.hasMore && !find.narrowed}
+          />
+          {!grid.loading && find.rows.length === 0 && <p className="srg-empty">{text(find.narrowed ? "Desk_NoneMatch" : "Grid_Empty")}</p>}
         </div>
         {/* Below the list: appearing above it would move the rows under the pointer mid-click. */}
         <BulkBar selected={selected} moreNotLoaded={grid.paging.hasMore && selected.length === grid.rows.length} select={selectOnly} />
         <div className="srg-footer">
-          <span aria-live="polite">{text(paging.key, paging.loaded, paging.total)}</span>
-          {grid.paging.hasMore &&
+          <span aria-live="polite">
+            {searching
+              ? text("Desk_Searching", paging.loaded, paging.total)
+              : find.narrowed
+                ? text("Desk_Matches", find.rows.length, grid.rows.length)
+                : text(paging.key, paging.loaded, paging.total)}
+          </span>
+          {grid.paging.hasMore && !find.narrowed &&
             (grid.paging.loadingMore ? <span role="status">{text("Paging_LoadingMore")}</span> : <DefaultButton text={text("Paging_LoadMore")} onClick={actions.loadMore} />)}
         </div>
       </div>

@@ -1,6 +1,6 @@
 import {
   CheckboxVisibility, ShimmeredDetailsList,
-  type IColumn, type IDetailsColumnRenderTooltipProps, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
+  type IColumn, type IDetailsColumnRenderTooltipProps, type IDetailsList, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
 } from "@fluentui/react";
 import * as React from "react";
 import { h } from "./jsx";
@@ -9,6 +9,8 @@ import type { GridColumn, RegistrationRow } from "../model/types";
 import { useGrid } from "./GridContext";
 
 export interface RegistrationListProps {
+  /** The list itself, for moving focus into it (ArrowDown from the desk's box). */
+  listRef: React.RefObject<IDetailsList>;
   /** The same array while no row changed: then the list (and each of its rows) does no work at all. */
   rows: readonly RegistrationRow[];
   columns: IColumn[];
@@ -36,7 +38,7 @@ const noCheckGlyph = () => null;
  * The DetailsList of registrations. Rows are the snapshot's row objects, unchanged between refreshes that
  * bring the same values, so only changed rows re-render. Coming near the end of the list loads the next page.
  */
-export const RegistrationList = React.memo(({ rows, columns, selection, shimmer, hasMore }: RegistrationListProps) => {
+export const RegistrationList = React.memo(({ listRef, rows, columns, selection, shimmer, hasMore }: RegistrationListProps) => {
   const { text, actions } = useGrid();
   const onColumnHeaderClick = (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
     const gridColumn = column?.data as GridColumn | undefined;
@@ -50,6 +52,7 @@ export const RegistrationList = React.memo(({ rows, columns, selection, shimmer,
     props && defaultRender ? defaultRender({ ...props, onRenderColumnHeaderTooltip: headerTooltip }) : null;
   return (
     <ShimmeredDetailsList
+      componentRef={listRef}
       items={rows as RegistrationRow[]}
       columns={columns}
       // Fluent's defaults hold: a justified layout, which fits the columns to the width it measures, again when a

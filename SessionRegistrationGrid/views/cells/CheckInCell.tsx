@@ -1,3 +1,4 @@
+import * as React from "react";
 import { h } from "../jsx";
 import { rowPolicy } from "../../model/editPolicy";
 import { checkInAction, failedCheckIn, rowNote } from "../../model/rowStatus";
@@ -10,8 +11,12 @@ import { RowNoteView } from "./RowNoteView";
  * it before pressing). A cancelled registration says so. Beside it, what is happening to the row's changes.
  */
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
-  const { text, policy, editor, undoCheckIn } = useGrid();
+  const { text, policy, editor, desk, undoCheckIn } = useGrid();
   const { edits, shown } = useRegistration(row);
+  const [, rerender] = React.useReducer((n: number) => n + 1, 0);
+  // The latest check-in's time arrives when the desk has read it (for a search's matches).
+  React.useEffect(() => desk.subscribeRow(row.id, rerender), [desk, row.id]);
+  const lastAt = desk.latestCheckIn(row);
   const last = editor.undoable(row.id).at(-1);
   const note = rowNote(edits, last?.record, editor.elsewhere(row.id));
   const action = checkInAction(shown);
@@ -28,7 +33,8 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
             type="button"
             className={again ? "srg-checkin-button srg-again" : "srg-checkin-button"}
             aria-label={text(again ? "CheckIn_AgainLabel" : "CheckIn_ButtonLabel", row.name)}
-            onClick={() => void editor.checkIn(row).done}
+            // Through the desk: at a full room a first check-in asks first.
+            onClick={() => void desk.checkIn(row)}
           >
             {text(again ? "CheckIn_Again" : "CheckIn_Button")}
           </button>
@@ -44,7 +50,16 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
           onClick={() => undoCheckIn(row)}
         />
       )}
-      {note ? <RowNoteView row={row} note={note} /> : action === "again" && <span className="srg-checked">{text("CheckIn_Count", shown.timesCheckedIn ?? 0)}</span>}
+      {note ? (
+        <RowNoteView row={row} note={note} />
+      ) : (
+        action === "again" && (
+          <span className="srg-in">
+            <span className="srg-checked">{text("CheckIn_Count", shown.timesCheckedIn ?? 0)}</span>
+            {lastAt !== undefined && <span className="srg-checked-at">{text("CheckIn_LastAt", text.when(lastAt))}</span>}
+          </span>
+        )
+      )}
     </div>
   );
 };

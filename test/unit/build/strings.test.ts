@@ -39,12 +39,13 @@ describe("resx strings", () => {
     ...kinds.flatMap((k) => [`Problem_${k}`, `Reason_${k}`]),
     ...actions.flatMap((a) => [`Bulk_${a}`, ...plural(`BulkDone_${a}`), ...(a === "checkIn" || a === "undoCheckIn" ? [] : plural(`BulkAlready_${a}`))]),
     ...["one", "two", "few", "other"].map((c) => `Ordinal_${c}`),
+    ...["all", "notCheckedIn", "checkedIn", "cancelled"].map((f) => `Filter_${f}`),
     ...counted.flatMap(plural),
     "BulkConfirm_deactivate", "BulkConfirmText_deactivate", "BulkConfirmYes_deactivate",
   ];
 
   it("has every key the code builds", () => {
-    for (const template of ["`Problem_${", "`Reason_${", "`Bulk_${", "`BulkDone_${", "`BulkAlready_${", "`Ordinal_${", "`BulkConfirm_${"]) expect(code).toContain(template);
+    for (const template of ["`Problem_${", "`Reason_${", "`Bulk_${", "`BulkDone_${", "`BulkAlready_${", "`Ordinal_${", "`BulkConfirm_${", "`Filter_${"]) expect(code).toContain(template);
     expect(counted.length).toBeGreaterThan(3);
     expect(built.filter((k) => !(k in strings))).toEqual([]);
   });
@@ -72,6 +73,13 @@ describe("resx strings", () => {
     expect([strings.Edit_Retry, strings.Edit_Discard]).toEqual(["Retry", "Discard"]);
     expect(strings.Row_RetryLabel).toMatch(/^Retry /);
     expect(strings.Row_DiscardLabel).toMatch(/^Discard /);
+    // The desk (issues 11 and 20).
+    expect([strings.Desk_FindLabel, strings.Desk_ScanBadge, strings.Desk_AddWalkIn]).toEqual(["Find attendee", "Scan badge", "Add walk-in"]);
+    expect([strings.Filter_all, strings.Filter_notCheckedIn, strings.Filter_checkedIn, strings.Filter_cancelled]).toEqual(["All", "Not checked in", "Checked in", "Cancelled"]);
+    expect(strings.Room_HeaderCapacity).toBe("Checked in {0} · Registered {1} · Capacity {2}");
+    expect(strings.Desk_NotRegistered).toBe("Not registered for this session");
+    expect(strings.Desk_JustCheckedIn).toBe("{0} was just checked in");
+    expect(strings.Room_FullText).toBe("{0} is full: {1} of {2} checked in. Check in {3} anyway?");
   });
 
   it("leaves no user-visible text in the views' markup", () => {

@@ -1,0 +1,64 @@
+import { rowsWithCode, readBadgeCode } from "./badgeCode";
+import type { RegistrationRow } from "./types";
+
+/** Letters that keep their own shape when accents are taken off: staff type the plain letter. */
+const SPELLED: Record<string, string> = { "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h" };
+const APOSTROPHES = /['’ʼ`]/g;
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/** Text as the desk compares it: lower case, accents off ("Björn Åström" → "bjorn astrom"). */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[łøæœßđðþıħ]/g, (letter) => SPELLED[letter]);
+}
+
+/**
+ * The words of a text, folded. A name with an apostrophe counts both ways ("O'Connor" is "oconnor", and "o" and
+ * "connor"), so "oconnor" and "connor" both find it.
+ */
+export function wordsOf(text: string): string[] {
+  const folded = fold(text);
+  const joined = folded.replace(APOSTROPHES, "").split(SEPARATORS);
+  const apart = folded.split(SEPARATORS);
+  return [...new Set([...joined, ...apart])].filter(Boolean);
+}
+
+/** What is typed, as words to look for: each must start a word of the row, in any order. */
+export function queryWords(query: string): string[] {
+  return fold(query).replace(APOSTROPHES, "").split(SEPARATORS).filter(Boolean);
+}
+
+/**
+ * The words a row can be found by: the attendee (contact), the registration's own name and the readable
+ * registration ID (the event registration's name, which a badge carries), as one string with a space before each
+ * word, so a word-prefix test is one `includes`. Kept per row object: a refresh that keeps a row keeps its index.
+ */
+const indexes = new WeakMap<RegistrationRow, string>();
+function indexOf(row: RegistrationRow): string {
+  let index = indexes.get(row);
+  if (index === undefined) {
+    const { contact, eventRegistration } = row.refs;
+    const words = wordsOf([row.name, contact?.name, eventRegistration?.name].filter(Boolean).join(" "));
+    indexes.set(row, (index = words.map((w) => ` ${w}`).join("")));
+  }
+  return index;
+}
+
+export function matchesWords(row: RegistrationRow, words: readonly string[]): boolean {
+  const index = indexOf(row);
+  return words.every((word) => index.includes(` ${word}`));
+}
+
+/**
+ * The rows a search finds: a GUID finds the registration or event registration it names; anything else finds the
+ * rows where every typed word starts a word of the row. An empty search finds every row (the same array).
+ */
+export function findRows(rows: readonly RegistrationRow[], query: string): readonly RegistrationRow[] {
+  const code = readBadgeCode(query);
+  if (code?.kind === "guid") return rowsWithCode(rows, code);
+  const words = queryWords(query);
+  return words.length ? rows.filter((row) => matchesWords(row, words)) : rows;
+}

@@ -1,0 +1,105 @@
+import { CheckIn, Column, ENTITY, EventRegistration, Session } from "../ManifestConstants";
+import type { BadgeCode } from "../model/badgeCode";
+import { bareGuid } from "../model/checkInRecord";
+import { capacityOf } from "../model/room";
+import { asNumber } from "../model/rows";
+
+/** The session the grid sits on (its form): what the desk's header and the full-room question need. */
+export interface SessionInfo {
+  id: string;
+  name: string;
+  capacity?: number;
+  event?: string;
+}
+
+/** A session registration as the desk finds it in Dataverse (it may not be loaded in the grid). */
+export interface FoundRegistration {
+  id: string;
+  name: string;
+  state: number;
+  timesCheckedIn: number | null;
+  eventRegistration?: string;
+}
+
+/** An event registration found from a badge: whose it is. */
+export interface FoundEventRegistration {
+  id: string;
+  name: string;
+  contact?: { id: string; name: string };
+}
+
+/** The slice of Dataverse the check-in desk needs beyond what the registration editor writes. */
+export interface DeskStore {
+  session(id: string): Promise<SessionInfo>;
+  /** The contact's registration for the session (an active one first), or null: the grid may not hold every row. */
+  registrationOf(contact: string, session: string): Promise<FoundRegistration | null>;
+  /** Creates a session registration; its id is in the body, so a repeat of a create that landed is refused as a duplicate. */
+  createRegistration(body: Record<string, unknown>): Promise<void>;
+  /** The event registration a badge's code names (for the event, when known), or null. */
+  eventRegistration(code: BadgeCode, event?: string): Promise<FoundEventRegistration | null>;
+  /** The time of the latest active check-in record of each registration that has one (ms since 1970). */
+  latestCheckIns(registrations: readonly string[]): Promise<Map<string, number>>;
+}
+
+type Row = Record<string, unknown>;
+const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+/** Dataverse's In() takes many values; 50 keeps each URL well within every host's limit. */
+export const IDS_PER_CALL = 50;
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+/** OData string literal: a quote inside is written twice. */
+const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+export function webApiDeskStore(webAPI: ComponentFramework.WebApi): DeskStore {
+  const ER_SELECT = `?$select=${EventRegistration.Id},msevtmgt_name,${EventRegistration.ContactValue}`;
+  return {
+    async session(id) {
+      const row: Row = await webAPI.retrieveRecord(Session.Entity, bareGuid(id), `?$select=msevtmgt_name,${Session.Capacity},${Session.EventValue}`);
+      return { id: bareGuid(id), name: text(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]), event: text(row[Session.EventValue]) || undefined };
+    },
+    async registrationOf(contact, session) {
+      const filter = `_${Column.Contact}_value eq ${bareGuid(contact)} and _${Column.Session}_value eq ${bareGuid(session)}`;
+      const select = [`${ENTITY}id`, Column.Name, Column.State, Column.TimesCheckedIn, `_${Column.EventRegistration}_value`].join(",");
+      const { entities } = await webAPI.retrieveMultipleRecords(ENTITY, `?$select=${select}&$filter=${filter}&$orderby=statecode asc&$top=1`);
+      const row: Row | undefined = entities[0];
+      if (!row) return null;
+      return {
+        id: text(row[`${ENTITY}id`]),
+        name: text(row[Column.Name]),
+        state: asNumber(row[Column.State]) ?? 0,
+        timesCheckedIn: asNumber(row[Column.TimesCheckedIn]),
+        eventRegistration: text(row[`_${Column.EventRegistration}_value`]) || undefined,
+      };
+    },
+    async createRegistration(body) {
+      await webAPI.createRecord(ENTITY, body);
+    },
+    async eventRegistration(code, event) {
+      const which = code.kind === "guid" ? `${EventRegistration.Id} eq ${code.id}` : `msevtmgt_name eq ${quoted(code.code)}`;
+      const filter = event ? `${which} and ${EventRegistration.EventValue} eq ${bareGuid(event)}` : which;
+      const { entities } = await webAPI.retrieveMultipleRecords(EventRegistration.Entity, `${ER_SELECT}&$filter=${filter} and statecode eq 0&$top=1`);
+      const row: Row | undefined = entities[0];
+      if (!row) return null;
+      const contact = text(row[EventRegistration.ContactValue]);
+      return {
+        id: text(row[EventRegistration.Id]),
+        name: text(row.msevtmgt_name),
+        contact: contact ? { id: contact, name: text(row[EventRegistration.ContactValue + FORMATTED]) } : undefined,
+      };
+    },
+    async latestCheckIns(registrations) {
+      const latest = new Map<string, number>();
+      for (let i = 0; i < registrations.length; i += IDS_PER_CALL) {
+        const ids = registrations.slice(i, i + IDS_PER_CALL).map((id) => quoted(bareGuid(id))).join(",");
+        const filter = `statecode eq 0 and Microsoft.Dynamics.CRM.In(PropertyName='msevtmgt_sessionregistration',PropertyValues=[${ids}])`;
+        const { entities } = await webAPI.retrieveMultipleRecords(CheckIn.Entity, `?$select=${CheckIn.SessionRegistrationValue},${CheckIn.Time},createdon&$filter=${filter}`);
+        for (const row of entities as Row[]) {
+          const id = text(row[CheckIn.SessionRegistrationValue]);
+          const at = Date.parse(text(row[CheckIn.Time]) || text(row.createdon));
+          if (id && Number.isFinite(at) && at > (latest.get(id) ?? -Infinity)) latest.set(id, at);
+        }
+      }
+      return latest;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import * as React from "react";
+import { countFilters, inQuickFilter, type FilterCounts, type QuickFilter } from "../model/room";
+import { findRows } from "../model/search";
+import type { PagingState, RegistrationRow } from "../model/types";
+import type { GridServices } from "./gridTypes";
+
+/** How many of a search's matches the desk asks the latest check-in times for: more than a screen shows. */
+const TIMES_FOR = 50;
+
+export interface Find {
+  query: string;
+  setQuery(query: string): void;
+  filter: QuickFilter;
+  setFilter(filter: QuickFilter): void;
+  /** What the list shows: the search's matches in the chosen quick filter (the same array while they are the same). */
+  rows: readonly RegistrationRow[];
+  /** Each quick filter's count among the search's matches. */
+  counts: FilterCounts;
+  /** The search or a quick filter narrows the list. */
+  narrowed: boolean;
+}
+
+const sameRows = (a: readonly RegistrationRow[], b: readonly RegistrationRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
+
+/**
+ * The desk's search and quick filters over the rows the grid holds, following every edit (a check-in moves a row
+ * from "Not checked in" to "Checked in"). Searching, a quick filter or a session's form needs every row of the
+ * view: the rest is loaded in the background.
+ */
+export function useFind(all: readonly RegistrationRow[], paging: PagingState, services: GridServices): Find {
+  const { editor, desk, actions, onSessionForm } = services;
+  const [query, setQuery] = React.useState("");
+  const [filter, setFilter] = React.useState<QuickFilter>("all");
+  const [, rerender] = React.useReducer((n: number) => n + 1, 0);
+  React.useEffect(() => editor.subscribe(rerender), [editor]);
+  const matches = React.useMemo(() => findRows(all, query), [all, query]);
+  const shown = matches.map(editor.shown);
+  const counts = countFilters(shown);
+  const wanted = filter === "all" ? matches : matches.filter((_, i) => inQuickFilter(filter, shown[i]));
+  const kept = React.useRef(wanted);
+  if (!sameRows(kept.current, wanted)) kept.current = wanted;
+  const narrowed = query.trim() !== "" || filter !== "all";
+
+  const needsAll = narrowed || onSessionForm;
+  React.useEffect(() => {
+    if (needsAll && paging.hasMore && !paging.loadingAll) actions.loadAll();
+  }, [needsAll, paging.hasMore, paging.loadingAll, actions]);
+  // Before the press, the matches show whether each person is already in, and since when.
+  const searched = query.trim() !== "" && matches;
+  React.useEffect(() => {
+    if (searched) desk.readLatestCheckIns(searched.slice(0, TIMES_FOR));
+  }, [searched, desk]);
+
+  return { query, setQuery, filter, setFilter, rows: kept.current, counts, narrowed };
+}
