@@ -66,7 +66,8 @@ const FILE_RESOURCES = ["css", "resx", "img", "html"];
 
 /**
  * Reads a control manifest (ControlManifest.Input.xml or the processed ControlManifest.xml).
- * Returns the identity, the version, the code path and every other file the manifest names.
+ * Returns the identity, the version, the code path, every other file the manifest names and the platform
+ * libraries (React, Fluent) the host provides at runtime.
  */
 export function parseControlManifest(xml) {
   const text = stripComments(xml);
@@ -76,14 +77,16 @@ export function parseControlManifest(xml) {
 
   const resourcesBlock = text.match(/<resources\b[^>]*>([\s\S]*?)<\/resources>/)?.[1] ?? "";
   const files = [];
+  const platformLibraries = [];
   let codePath;
   for (const match of resourcesBlock.matchAll(/<([\w-]+)\b([^>]*?)\/?>/g)) {
     const [, element, attributeSource] = match;
-    const { path: resourcePath } = parseAttributes(attributeSource);
+    const { path: resourcePath, name, version: libraryVersion } = parseAttributes(attributeSource);
     if (element === "code") codePath = resourcePath;
+    else if (element === "platform-library") platformLibraries.push({ name, version: libraryVersion });
     else if (FILE_RESOURCES.includes(element) && resourcePath) files.push({ element, path: resourcePath });
   }
-  return { namespace, constructor, version, codePath, files };
+  return { namespace, constructor, version, codePath, files, platformLibraries };
 }
 
 /** The text of the first `<tag>text</tag>` inside `xml`, or undefined. */
