@@ -1,7 +1,7 @@
 import { State } from "../ManifestConstants";
 import type { EditPolicy } from "./editPolicy";
 import { allowedOn, type Edit } from "./edits";
-import type { ProblemKind } from "./errors";
+import { saysItsWords, type Problem, type ProblemKind } from "./errors";
 import type { StatusReason } from "./statusReasons";
 import type { RegistrationFields } from "./types";
 
@@ -39,7 +39,13 @@ export function needsConfirmation(action: BulkAction, count: number): boolean {
 /** What became of one row in a bulk run. */
 export type BulkOutcome =
   | { id: string; result: "changed" | "already" | "skipped" | "notStarted" | "waiting" }
-  | { id: string; result: "failed"; problem: ProblemKind };
+  /** `detail`: Dataverse's own words, for the kinds whose explanation quotes them (a business rule's refusal). */
+  | { id: string; result: "failed"; problem: ProblemKind; detail?: string };
+
+/** A failed row's outcome: the kind, and Dataverse's words where they say what is wrong. */
+export function failedOutcome(id: string, problem: Problem): BulkOutcome {
+  return saysItsWords(problem.kind) ? { id, result: "failed", problem: problem.kind, detail: problem.detail } : { id, result: "failed", problem: problem.kind };
+}
 
 export interface BulkSummary {
   action: BulkAction;
@@ -52,21 +58,24 @@ export interface BulkSummary {
   notStarted: number;
   /** Changes waiting for the connection: they go when it is back. */
   waiting: number;
-  /** Failures grouped by reason, largest group first. */
-  failedByReason: { problem: ProblemKind; count: number }[];
+  /** Failures grouped by reason (and Dataverse's words, where they are quoted), largest group first. */
+  failedByReason: { problem: ProblemKind; detail?: string; count: number }[];
   /** The rows to try again with "Retry failed". */
   failedIds: string[];
 }
 
 export function summarizeBulk(action: BulkAction, outcomes: readonly BulkOutcome[]): BulkSummary {
   const summary: BulkSummary = { action, changed: 0, already: 0, skipped: 0, notStarted: 0, waiting: 0, failedByReason: [], failedIds: [] };
-  const groups = new Map<ProblemKind, number>();
+  const groups = new Map<string, { problem: ProblemKind; detail?: string; count: number }>();
   for (const outcome of outcomes) {
     if (outcome.result === "failed") {
-      groups.set(outcome.problem, (groups.get(outcome.problem) ?? 0) + 1);
+      const key = JSON.stringify([outcome.problem, outcome.detail]);
+      const group = groups.get(key) ?? { problem: outcome.problem, ...(outcome.detail !== undefined && { detail: outcome.detail }), count: 0 };
+      group.count++;
+      groups.set(key, group);
       summary.failedIds.push(outcome.id);
     } else summary[outcome.result]++;
   }
-  summary.failedByReason = [...groups].map(([problem, count]) => ({ problem, count })).sort((a, b) => b.count - a.count);
+  summary.failedByReason = [...groups.values()].sort((a, b) => b.count - a.count);
   return summary;
 }

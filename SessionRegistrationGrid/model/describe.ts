@@ -29,7 +29,10 @@ export function describeBulk(summary: BulkSummary, text: Text): string {
   const { action } = summary;
   const parts: string[] = [];
   if (summary.already) parts.push(text.count(`BulkAlready_${action}`, summary.already));
-  for (const group of summary.failedByReason) parts.push(text("Bulk_NotSaved", group.count, text(`Reason_${group.problem}`)));
+  for (const { count, problem, detail } of summary.failedByReason) {
+    // "3 refused by Dataverse: “Check-in is closed for this session”": Dataverse's words, where they say what is wrong.
+    parts.push(detail ? text("Bulk_NotSavedSaid", count, text(`Reason_${problem}`), detail) : text("Bulk_NotSaved", count, text(`Reason_${problem}`)));
+  }
   if (summary.skipped) parts.push(text.count("Bulk_Skipped", summary.skipped));
   if (summary.notStarted) parts.push(text.count("Bulk_NotStarted", summary.notStarted));
   if (summary.waiting) parts.push(text.count("Pending_Waiting", summary.waiting));

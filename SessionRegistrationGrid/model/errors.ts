@@ -29,7 +29,7 @@ const codeOf = (error: any) => (Number(error?.errorCode) || 0) | 0;
 
 /**
  * Rejections carry `{ errorCode, message }` (service protection adds `retryAfter`, seconds); a lost
- * connection comes as a TypeError or a code-less "Failed to fetch".
+ * connection comes as a TypeError or a code-less "Failed to fetch" (Firefox: "NetworkError…", Safari: "Load failed").
  */
 export function classifyError(error: unknown): Problem {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typings declare no error shape
@@ -37,7 +37,7 @@ export function classifyError(error: unknown): Problem {
   const detail = String(e.message ?? error);
   const code = codeOf(e);
   const kind: ProblemKind = e.status === 429 ? "throttled" : KIND_OF_CODE[code]
-    ?? (code ? "rejected" : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline/i.test(detail) ? "network" : "unknown");
+    ?? (code ? "rejected" : error instanceof TypeError || e.name === "NetworkError" || /network|fetch|offline|load failed/i.test(detail) ? "network" : "unknown");
   const wait = Number(e.retryAfter);
   return kind === "throttled" && wait >= 0 ? { kind, detail, retryAfterMs: wait * 1000 } : { kind, detail };
 }
@@ -50,6 +50,11 @@ export function isDuplicateKey(error: unknown): boolean {
 /** Only these are retried without asking the user: the server never applied the change or may do so later. */
 export function isTransient(problem: Problem): boolean {
   return problem.kind === "network" || problem.kind === "throttled";
+}
+
+/** The kinds whose explanation quotes Dataverse's own message: a business rule or a plug-in says what is wrong. */
+export function saysItsWords(kind: ProblemKind): boolean {
+  return kind === "rejected" || kind === "unknown";
 }
 
 /** The problem in words a person understands (resx Problem_<kind>), with the Dataverse message as {0}. */

@@ -37,11 +37,15 @@ export function createText(lookup: (key: string) => string, formatNumber: (n: nu
     ordinal: (value: number) => text(`Ordinal_${ordinals.select(value)}`, value),
     when: (at: number) => {
       const date = new Date(at);
-      if (!dates) return date.toISOString();
-      return sameDay(at, now(), dates) ? dates.formatTime(date, USER_LOCAL) : dates.formatDateShort(date, true);
+      const formatted = !dates ? date.toISOString() : sameDay(at, now(), dates) ? dates.formatTime(date, USER_LOCAL) : dates.formatDateShort(date, true);
+      // In a right-to-left sentence a time reads in its own order only when isolated ("10:56 PM", not "PM 10:56").
+      return RIGHT_TO_LEFT.has(language) ? `\u2068${formatted}\u2069` : formatted;
     },
   });
 }
+
+/** Languages written right to left (of those the control ships: Arabic). */
+const RIGHT_TO_LEFT = new Set(["ar"]);
 
 /** The languages the control ships strings for, by Dataverse language id (LCID). */
 const LANGUAGES: Record<number, string> = { 1025: "ar", 1031: "de", 1033: "en", 1036: "fr", 1041: "ja" };

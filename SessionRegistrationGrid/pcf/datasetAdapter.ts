@@ -116,7 +116,8 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       changed = [];
       // The rows are read again only when the records differ from the last snapshot's.
       const data = [current.records, current.sortedRecordIds, current.columns];
-      if (data.some((v, i) => v !== readFrom[i])) {
+      // A failed load brings no records: the rows already loaded stay, and the grid says they may be out of date.
+      if (!current.error && data.some((v, i) => v !== readFrom[i])) {
         readFrom = data;
         // The check-in column's width depends on the page's fonts: the view measures it. The same columns stay
         // the same objects, so a refresh of the records re-renders no row for them.

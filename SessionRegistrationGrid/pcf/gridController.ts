@@ -20,7 +20,7 @@ import { h } from "../views/jsx";
 import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { createDesk } from "./desk";
-import { clientUrlOf, pickContact, sessionOf } from "./host";
+import { clientUrlOf, isTouch, pickContact, sessionOf } from "./host";
 import { loadTableAccess, type TableAccess } from "./tableAccess";
 
 type Context = ComponentFramework.Context<IInputs>;
@@ -47,6 +47,7 @@ export function createGridController(context: Context): GridController {
   const recordName = ({ name, refs }: RegistrationRow) => (refs.session?.name ? text("CheckIn_RecordName", refs.contact?.name || name, refs.session.name) : refs.contact?.name || name);
   const clientUrl = clientUrlOf(context);
   const session = sessionOf(context);
+  const touch = isTouch(context);
   const checkIns = webApiCheckInStore(context.webAPI);
   const editor = createRegistrationEditor({
     registrations: webApiStore(context.webAPI, ENTITY),
@@ -125,7 +126,7 @@ export function createGridController(context: Context): GridController {
       editor.syncWithDataset(adapter.changedIds());
       return (lastElement = h(RegistrationGrid, {
         grid,
-        layout: { width: mode.allocatedWidth, height: mode.allocatedHeight, rtl: current.userSettings.isRTL },
+        layout: { width: mode.allocatedWidth, height: mode.allocatedHeight, rtl: current.userSettings.isRTL, touch },
         services: currentServices(current),
       }));
     },

@@ -39,3 +39,17 @@ export async function pickContact(context: Context): Promise<{ id: string; name:
   const contact = picked?.[0];
   return contact?.id ? { id: bareGuid(contact.id), name: contact.name ?? "" } : undefined;
 }
+
+/**
+ * A touch screen: the app on a tablet or phone (form factor 2 or 3), or a coarse pointer (a touch laptop, a
+ * browser on a tablet). Every control in a row is then a 44 px target.
+ */
+export function isTouch(context: Context): boolean {
+  let formFactor = 0;
+  try {
+    formFactor = context.client.getFormFactor();
+  } catch {
+    // A host without a client (pcf-start): the pointer decides.
+  }
+  return formFactor === 2 || formFactor === 3 || (typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches);
+}

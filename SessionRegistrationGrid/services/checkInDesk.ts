@@ -151,9 +151,11 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
     if (how === "scan") scans.accept(row.id, now());
     const pressed = o.editor.checkIn(row);
     if (pressed.press === "repeat") return how === "press" ? undefined : o.announce({ kind: "justCheckedIn", name });
-    // A row's own press shows its progress in the row; the desk's ways say it on the status line.
+    // A row's own press shows its progress, a failure and a wait in the row; the desk's ways (the person is not
+    // in view) say them on the status line.
     if (how !== "press") o.announce({ kind: "checkingIn", name });
     const problem = await pressed.done;
+    if (how === "press") return;
     if (problem) o.announce({ kind: "failed", name, problem });
     else if (o.editor.edits(row.id).changes.some((c) => c.status === "waiting")) o.announce({ kind: "waiting", name });
   };

@@ -1,4 +1,4 @@
-import type { BulkOutcome } from "../model/bulkActions";
+import { failedOutcome, type BulkOutcome } from "../model/bulkActions";
 import {
   addChange, failChange, failedChanges, isActive, isSettled, NO_EDITS, notLanded, recordToPutBack, removeChanges, settleChange, shownFields, updateChange,
   type Change, type ChangeSource, type RowEdits,
@@ -400,7 +400,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         const finished = edit && (await (failed ? resume(failed) : enqueue(row, edit, "bulk", bulk.isCancelled)));
         bulk.onProgress?.(++done, bulkRows.length);
         // No edit for the row (a cancelled registration): skipped.
-        return finished?.problem ? { id: row.id, result: "failed", problem: finished.problem.kind } : { id: row.id, result: finished?.result ?? "skipped" };
+        return finished?.problem ? failedOutcome(row.id, finished.problem) : { id: row.id, result: finished?.result ?? "skipped" };
       });
       return Promise.all(outcomes);
     },

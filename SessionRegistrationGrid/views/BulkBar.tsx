@@ -57,6 +57,12 @@ export const BulkBar = ({ selected, moreNotLoaded, select }: BulkBarProps) => {
   // A bulk check-in's summary takes back the check-ins it made: each row's newest from this page.
   const undo = () => void run("undoCheckIn", lastRun.current!.rows.filter((row) => editor.undoEdit(row.id)), (row) => editor.undoEdit(row.id));
 
+  // The toolbar takes its own line below the list, which gets shorter: the row in focus (whose circle was just
+  // pressed) stays in view rather than slipping under the bar.
+  const toolbarShown = selected.length > 0;
+  React.useLayoutEffect(() => {
+    if (toolbarShown) document.activeElement?.closest?.('[role="row"]')?.scrollIntoView({ block: "nearest" });
+  }, [toolbarShown]);
   return (
     <>
       {summary && (

@@ -1,4 +1,4 @@
-import { DefaultButton, MessageBar, MessageBarType, type IDetailsList } from "@fluentui/react";
+import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, type IDetailsList } from "@fluentui/react";
 import * as React from "react";
 import { h } from "./jsx";
 import { pagingText } from "../model/paging";
@@ -8,7 +8,8 @@ import { DeskBar } from "./DeskBar";
 import { toFluentColumns } from "./fluentColumns";
 import { GridContext } from "./GridContext";
 import type { GridServices } from "./gridTypes";
-import { checkInColumnWidth } from "./measure";
+import { checkInColumnWidth, headerWidth } from "./measure";
+import { fitColumns } from "../model/layout";
 import { MessageLine } from "./MessageLine";
 import { RegistrationList } from "./RegistrationList";
 import { RoomHeader } from "./RoomHeader";
@@ -17,8 +18,11 @@ import { useSelection } from "./useSelection";
 
 export interface RegistrationGridProps {
   grid: GridSnapshot;
-  /** The space the host gives (-1: unbounded, the grid grows with its rows); right to left for the user's language. */
-  layout: { width: number; height: number; rtl?: boolean };
+  /**
+   * The space the host gives (-1: unbounded, the grid grows with its rows); right to left for the user's language;
+   * a touch screen (a tablet or phone app, or a coarse pointer): every control a 44 px target.
+   */
+  layout: { width: number; height: number; rtl?: boolean; touch?: boolean };
   services: GridServices;
 }
 
@@ -31,11 +35,18 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const find = useFind(grid.rows, grid.paging, services);
   const list = React.useRef<IDetailsList>(null);
-  const columns = React.useMemo(() => {
-    const checkInWidth = checkInColumnWidth(text);
-    return toFluentColumns(grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth, minWidth: checkInWidth } : c)), grid.sort, text);
+  // The check-in column as wide as its content (wider on a touch screen), then what fits the width: the columns
+  // that give way by priority, or cards.
+  const fitted = React.useMemo(() => {
+    const checkInWidth = checkInColumnWidth(text, layout.touch);
+    const sized = grid.columns.map((c) => (c.kind === "checkIn" ? { ...c, width: checkInWidth, minWidth: checkInWidth } : c));
+    return fitColumns(sized, layout.width, (c) => headerWidth(c.label));
+  }, [grid.columns, text, layout.touch, layout.width]);
+  const columns = React.useMemo(
+    () => toFluentColumns(fitted.columns, grid.sort, text),
     // The sort by value: every snapshot brings a new sort object, and new columns would re-render every row.
-  }, [grid.columns, text, grid.sort?.column, grid.sort?.descending]);
+    [fitted.columns, text, grid.sort?.column, grid.sort?.descending],
+  );
   const selected = React.useMemo(() => {
     const ids = new Set(selectedIds);
     return grid.rows.filter((row) => ids.has(row.id));
@@ -46,13 +57,22 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
   const searching = find.narrowed && grid.paging.loadingAll;
   return (
     <GridContext.Provider value={services}>
-      <div className="srg-root" dir={layout.rtl ? "rtl" : undefined} style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
+      <div className={`srg-root${fitted.cards ? " srg-cards" : ""}${layout.touch ? " srg-touch" : ""}`} dir={layout.rtl ? "rtl" : undefined} style={{ width: layout.width > 0 ? layout.width : undefined, height: layout.height > 0 ? layout.height : undefined }}>
         {/* Notices are MessageBar's default kind: info. */}
         {policy.readOnlyReason && <MessageBar>{text(policy.readOnlyReason)}</MessageBar>}
         {policy.checkIn && !policy.records.create && policy.records.reason === "noPrivilege" && (
           <MessageBar>{text("Records_NoPrivilege")}</MessageBar>
         )}
-        {grid.error && <MessageBar messageBarType={MessageBarType.error}>{text("Grid_DatasetError", grid.error)}</MessageBar>}
+        {grid.error && (
+          // The rows loaded before stay; the line says they may be out of date, why, and offers to load again.
+          <MessageBar
+            messageBarType={MessageBarType.error}
+            isMultiline
+            actions={<MessageBarButton onClick={actions.refresh}>{text("Grid_TryAgain")}</MessageBarButton>}
+          >
+            {text(grid.rows.length ? "Grid_DatasetStale" : "Grid_DatasetError", grid.error)}
+          </MessageBar>
+        )}
         {services.onSessionForm && <RoomHeader loadingAll={!!grid.paging.loadingAll} />}
         <DeskBar find={find} focusFirstRow={() => list.current?.focusIndex(0, true)} />
         <MessageLine rows={grid.rows} />

@@ -1,6 +1,6 @@
 import {
   CheckboxVisibility, ShimmeredDetailsList,
-  type IColumn, type IDetailsColumnRenderTooltipProps, type IDetailsList, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
+  type IColumn, type IComponentAsProps, type IDetailsColumnRenderTooltipProps, type IDetailsList, type IDetailsRowFieldsProps, type IDetailsHeaderProps, type IDetailsRowProps, type IRenderFunction, type Selection,
 } from "@fluentui/react";
 import * as React from "react";
 import { h } from "./jsx";
@@ -29,6 +29,18 @@ const headerTooltip = (props?: IDetailsColumnRenderTooltipProps) => (
 );
 
 /**
+ * A row's cells, marked so that nothing in them selects the row: a tap on a button, a note, a link or the space
+ * around them acts on that thing (or nothing), never on the selection. Only the selection circle (and Space on
+ * the row, Ctrl+A) selects. `display: contents` (CSS) keeps the row's layout as Fluent draws it.
+ */
+const CellsWithoutSelection = ({ defaultRender: Cells, ...props }: IComponentAsProps<IDetailsRowFieldsProps>) => (
+  // data-is-visible: Fluent's focus zones skip what has no box of its own (display: contents) unless told.
+  <div className="srg-cells" data-selection-disabled="true" data-is-visible="true">
+    {Cells && <Cells {...props} />}
+  </div>
+);
+
+/**
  * The selection circle and its check are drawn by the CSS on Fluent's own checkbox element (role, name and
  * aria-checked stay Fluent's): Fluent's glyph is five to seven elements and two icon components in every row.
  */
@@ -47,7 +59,7 @@ export const RegistrationList = React.memo(({ listRef, rows, columns, selection,
   };
   // Each checkbox names its registration ("Select Ana Silva"), not just "Select registration".
   const onRenderRow: IRenderFunction<IDetailsRowProps> = (props, defaultRender) =>
-    props && defaultRender ? defaultRender({ ...props, checkButtonAriaLabel: text("Grid_SelectRow", (props.item as RegistrationRow).name) }) : null;
+    props && defaultRender ? defaultRender({ ...props, checkButtonAriaLabel: text("Grid_SelectRow", (props.item as RegistrationRow).name), rowFieldsAs: CellsWithoutSelection }) : null;
   const onRenderDetailsHeader: IRenderFunction<IDetailsHeaderProps> = (props, defaultRender) =>
     props && defaultRender ? defaultRender({ ...props, onRenderColumnHeaderTooltip: headerTooltip }) : null;
   return (
@@ -71,8 +83,8 @@ export const RegistrationList = React.memo(({ listRef, rows, columns, selection,
       onColumnHeaderClick={onColumnHeaderClick}
       onRenderRow={onRenderRow}
       onRenderDetailsHeader={onRenderDetailsHeader}
-      // Pressing a button in a row acts on that registration, it doesn't select the row; arrowing
-      // through rows doesn't select them either (Space and the checkboxes do).
+      // Pressing anything in a row acts on that registration, it doesn't select the row (CellsWithoutSelection);
+      // arrowing through rows doesn't select them either (Space and the checkboxes do).
       selectionZoneProps={{ selection, disableAutoSelectOnInputElements: true }}
       isSelectedOnFocus={false}
       // Without a set key Fluent clears the selection whenever the items change (every refresh does).

@@ -63,8 +63,17 @@ describe("failures", () => {
     const note = row.locator(".srg-failed");
     await expectText(note.locator(".srg-failed-what"), await h.text("Row_NotSavedChange", await h.text("Change_syncYes")));
     await expectText(note.locator(".srg-failed-why"), await h.text("Reason_rejected"));
-    // The tooltip says which change and why, in full.
-    assert.equal(await note.locator(".srg-failed-text").getAttribute("title"), `${await h.text("Row_NotSavedChange", await h.text("Change_syncYes"))}: ${await h.text("Problem_rejected", VALIDATION)}`);
+    // One press on the note shows why in full, Dataverse's own words included, on screen (no tooltip, which a
+    // touch screen can't show); it selects nothing; another press hides it.
+    const toggle = note.locator(".srg-failed-text");
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    await toggle.click();
+    await expectText(note.locator(".srg-failed-detail"), await h.text("Problem_rejected", VALIDATION));
+    assert.ok(await note.locator(".srg-failed-detail").isVisible());
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.deepEqual(await h.eval(() => window.harness.host.dataset.selected), [], "pressing the note selects nothing");
+    await toggle.press("Enter");
+    assert.equal(await note.locator(".srg-failed-detail").count(), 0);
     await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).waitFor();
     await row.getByRole("button", { name: await h.text("Row_DiscardLabel", r.name), exact: true }).waitFor();
     await expectText(h.pending.locator(".srg-pending-text"), "1 change not saved");
@@ -131,7 +140,10 @@ describe("failures", () => {
     await input.fill("7");
     await input.press("Enter");
     await expectText(row.locator(".srg-failed-why"), await h.text("Reason_conflict"));
-    assert.equal(await row.locator(".srg-failed-text").getAttribute("title"), `${await h.text("Row_NotSavedChange", await h.text("Change_count", 7))}: ${await h.text("Problem_conflict")}`);
+    // One press on the note says which change and why, in full, on screen.
+    await row.locator(".srg-failed-text").click();
+    await expectText(row.locator(".srg-failed-detail"), await h.text("Problem_conflict"));
+    await expectText(row.locator(".srg-failed-what"), await h.text("Row_NotSavedChange", await h.text("Change_count", 7)));
     assert.deepEqual((await h.updates(r.id)).map((u) => u.data), [{ [SYNC]: SYNC_YES }], "nothing written over their count");
     await row.getByRole("button", { name: "Times checked in: 2", exact: true }).waitFor(); // their value
     await page.screenshot({ path: screenshotPath("conflict") });
@@ -156,7 +168,8 @@ describe("failures", () => {
     await h.grid.getByText(/^\d of 5 done$/).first().waitFor();
     await page.screenshot({ path: screenshotPath("bulk-progress") });
     const summary = h.grid.locator(".srg-bulk-summary .ms-MessageBar-innerText");
-    await expectText(summary, "Check in: 4 checked in, 1 not saved: refused by Dataverse.", { timeout: 15_000 });
+    // The refusal's group quotes Dataverse's own words (a business rule says what is wrong).
+    await expectText(summary, `Check in: 4 checked in, 1 refused by Dataverse: “${VALIDATION}”.`, { timeout: 15_000 });
     await page.screenshot({ path: screenshotPath("bulk-summary") });
 
     for (const r of picked) {

@@ -1,9 +1,6 @@
 // What the user sees first, and the dataset features the platform serves: sorting, paging, quick find, resize.
 import assert from "node:assert/strict";
-import { copyFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe } from "node:test";
-import { ROOT } from "../../harness/server.mjs";
 import { eventually, expectText, fold, formatCount, scenario, screenshotPath } from "./support.mjs";
 
 // The check-in action right after the name; the count the view lacks follows it, under the grid's own name.
@@ -60,7 +57,6 @@ describe("first render", () => {
     assert.deepEqual(await h.eval(() => window.harness.host.missingStrings), [], "every string the control asks for is in the resx");
 
     await page.screenshot({ path: screenshotPath("subgrid"), clip: await frameClip(page) });
-    copyFileSync(screenshotPath("subgrid"), join(ROOT, "docs", "screenshot.png"));
   }, { viewport: { width: 1920, height: 1000 } });
 
   scenario("all registrations of the event: the first page of more than 5,000", async ({ page, h }) => {

@@ -48,10 +48,10 @@ export function screenshotPath(name) {
  * One scenario: a new browser context and page on the harness, `fn({ page, h })`, then the page must not have
  * logged an error, thrown, opened a dialog or tried to reach the network. A failure leaves a screenshot.
  */
-export function scenario(name, fn, { timeout = 60_000, viewport = { width: 1600, height: 1000 }, only } = {}) {
+export function scenario(name, fn, { timeout = 60_000, viewport = { width: 1600, height: 1000 }, hasTouch = false, only } = {}) {
   test(name, { timeout, only }, async () => {
     const { server, browser } = await env();
-    const context = await browser.newContext({ viewport, reducedMotion: "reduce", locale: "en-US", timezoneId: "UTC" });
+    const context = await browser.newContext({ viewport, hasTouch, reducedMotion: "reduce", locale: "en-US", timezoneId: "UTC" });
     context.setDefaultTimeout(10_000);
     const problems = [];
     const external = [];

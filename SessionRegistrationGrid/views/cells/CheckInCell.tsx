@@ -40,7 +40,7 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
           </button>
         )
       )}
-      {/* Until the page is reloaded, a check-in made here can be taken back. A compact ↶ (drawn by the CSS). */}
+      {/* Until the page is reloaded, a check-in made here can be taken back. A compact ↶ (drawn by the CSS), with its word on touch screens. */}
       {last && action === "again" && canCheckIn && (
         <button
           type="button"
@@ -48,7 +48,9 @@ export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
           aria-label={text("CheckIn_UndoLabel", row.name)}
           title={text("CheckIn_Undo")}
           onClick={() => undoCheckIn(row)}
-        />
+        >
+          <span className="srg-icon-word">{text("CheckIn_UndoShort")}</span>
+        </button>
       )}
       {note ? (
         <RowNoteView row={row} note={note} />

@@ -1,4 +1,4 @@
-import { allowedBulkActions, bulkEdit, needsConfirmation, summarizeBulk } from "../../../SessionRegistrationGrid/model/bulkActions";
+import { allowedBulkActions, failedOutcome, bulkEdit, needsConfirmation, summarizeBulk } from "../../../SessionRegistrationGrid/model/bulkActions";
 import { checkedInMessage, describeBulk, describeChange } from "../../../SessionRegistrationGrid/model/describe";
 import { fallbackStatusReasons } from "../../../SessionRegistrationGrid/model/statusReasons";
 import { createText } from "../../../SessionRegistrationGrid/model/text";
@@ -55,6 +55,26 @@ describe("a bulk run's summary", () => {
     expect(summary.failedByReason).toEqual([{ problem: "network", count: 24 }, { problem: "privilege", count: 1 }]);
     expect(summary.failedIds).toHaveLength(25);
     expect(describeBulk(summary, text)).toBe("Activate: 7 activated, 23 were already active, 24 not saved: no connection, 1 not saved: no permission.");
+  });
+
+  it("quotes Dataverse's words for each group of refusals: the same words are one group, other words another (issue 21)", () => {
+    const closed = { kind: "rejected" as const, detail: "Check-in is closed for this session" };
+    const summary = summarizeBulk("checkIn", [
+      failedOutcome("a", closed),
+      failedOutcome("b", closed),
+      failedOutcome("c", { kind: "rejected", detail: "The attendee is banned" }),
+      failedOutcome("d", closed),
+      failedOutcome("e", { kind: "network", detail: "Failed to fetch" }),
+      { id: "f", result: "changed" },
+    ]);
+    expect(summary.failedByReason).toEqual([
+      { problem: "rejected", detail: "Check-in is closed for this session", count: 3 },
+      { problem: "rejected", detail: "The attendee is banned", count: 1 },
+      { problem: "network", count: 1 },
+    ]);
+    expect(describeBulk(summary, text)).toBe(
+      "Check in: 1 checked in, 3 refused by Dataverse: “Check-in is closed for this session”, 1 refused by Dataverse: “The attendee is banned”, 1 not saved: no connection.",
+    );
   });
 
   it("lists the largest group of failures first, whatever order they came in", () => {
