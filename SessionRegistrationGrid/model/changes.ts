@@ -145,5 +145,7 @@ export function isSettled(state: RowEdits): boolean {
  * Failed changes are not applied: the row shows the stored value and, beside it, the change that wasn't saved.
  */
 export function shownFields(loaded: RegistrationFields, state: RowEdits): RegistrationFields {
+  // Most rows have no edits: their loaded fields are what they show (no copy for each of 5,000 rows).
+  if (state === NO_EDITS) return loaded;
   return state.changes.filter(isActive).reduce((fields, c) => applyEdit(fields, c.edit), { ...loaded, ...state.stored });
 }

@@ -1,5 +1,4 @@
 import { Column, SyncFlag } from "../ManifestConstants";
-import { sameData } from "./sameData";
 import type { DisplayCell, GridColumn, LookupRef, RegistrationFields, RegistrationRefs, RegistrationRow } from "./types";
 
 /** The part of a dataset record the model reads (PCF's EntityRecord has it), so tests need no PCF context. */
@@ -58,8 +57,11 @@ export function registrationName(record: RecordSource): string {
   return String(own || formatted(record, Column.Contact) || readLookup(record.getValue(Column.Contact))?.name || "").trim();
 }
 
-/** One dataset record → the row the grid shows. Cells hold the platform's formatted text, never markup. */
-export function toRow(record: RecordSource, columns: readonly GridColumn[], noName: string): RegistrationRow {
+/** What a row shows of its record (everything but its id): read together, compared together. */
+export type RowValues = Omit<RegistrationRow, "id">;
+
+/** One dataset record's values as the grid shows them. Cells hold the platform's formatted text, never markup. */
+export function readValues(record: RecordSource, columns: readonly GridColumn[], noName: string): RowValues {
   const cells: Record<string, DisplayCell> = {};
   for (const column of columns) {
     if (column.kind === "text" || column.kind === "name") {
@@ -70,7 +72,6 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[], noNa
     }
   }
   return {
-    id: record.getRecordId(),
     name: registrationName(record) || noName,
     fields: readFields(record),
     statusLabel: formatted(record, Column.StatusReason),
@@ -79,13 +80,7 @@ export function toRow(record: RecordSource, columns: readonly GridColumn[], noNa
   };
 }
 
-/**
- * Keeps the previous object for every row whose content didn't change, so a refresh that brings
- * the same data as new record objects re-renders only the rows that really changed.
- */
-export function reuseUnchangedRows(previous: ReadonlyMap<string, RegistrationRow>, next: RegistrationRow[]): RegistrationRow[] {
-  return next.map((row) => {
-    const old = previous.get(row.id);
-    return old && sameData(old, row) ? old : row;
-  });
+/** One dataset record → the row the grid shows, read at once (tests; the grid reads its rows lazily: RecordRow). */
+export function toRow(record: RecordSource, columns: readonly GridColumn[], noName: string): RegistrationRow {
+  return { id: record.getRecordId(), ...readValues(record, columns, noName) };
 }

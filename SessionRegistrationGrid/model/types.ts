@@ -84,7 +84,9 @@ export interface PagingState {
 /** Everything the grid shows about the dataset, as plain data. */
 export interface GridSnapshot {
   columns: GridColumn[];
-  rows: RegistrationRow[];
+  rows: readonly RegistrationRow[];
+  /** Goes up with each load the rows were updated from: values of unread rows may have changed with it. */
+  dataVersion: number;
   loading: boolean;
   error?: string;
   paging: PagingState;

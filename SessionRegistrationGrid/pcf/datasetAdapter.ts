@@ -1,5 +1,5 @@
 import { buildColumns, missingColumns, REQUIRED_COLUMNS } from "../model/columns";
-import { reuseUnchangedRows, toRow } from "../model/rows";
+import { createRowSet } from "../model/rowSet";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
 import type { Text } from "../model/text";
 import type { GridColumn, GridSnapshot, RegistrationRow, SortState, ViewColumn } from "../model/types";
@@ -40,12 +40,13 @@ export interface DatasetAdapter extends DatasetActions {
  * The only reader of the PCF dataset: turns it into a plain snapshot (reusing unchanged rows) and carries the
  * grid's requests back to it. Loads never overlap: a refresh asked for while one is running waits for its data.
  */
-export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: () => readonly string[] = () => []): DatasetAdapter {
+export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: () => readonly string[] = () => [], watched: () => Iterable<string> = () => []): DatasetAdapter {
   let dataset = initial;
-  let rowsById = new Map<string, RegistrationRow>();
+  const rowSet = createRowSet(text("Grid_NoName"));
   let columns: GridColumn[] = [];
-  let rows: RegistrationRow[] = [];
+  let rows: readonly RegistrationRow[] = [];
   let changed: string[] = [];
+  let dataVersion = 0;
   let readFrom: unknown[] = [];
   const requested = new Set<string>();
   let load: "refresh" | "page" | undefined;
@@ -108,7 +109,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
 
   return {
     changedIds: () => changed,
-    row: (id) => rowsById.get(id),
+    row: rowSet.row,
     rows: () => rows,
     hasMore: () => dataset.paging.hasNextPage || dataset.loading,
     snapshot(current) {
@@ -123,13 +124,11 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
         // the same objects, so a refresh of the records re-renders no row for them.
         const next = buildColumns(current.columns as unknown as ViewColumn[], { checkIn: text("Column_CheckIn"), count: text("Column_TimesCheckedIn") }, 0);
         if (!sameData(next, columns)) columns = next;
-        const noName = text("Grid_NoName");
-        const previous = rowsById;
-        const read = reuseUnchangedRows(previous, current.sortedRecordIds.filter((id) => current.records[id]).map((id) => toRow(current.records[id], columns, noName)));
-        // The same array when every row is the one before, in the same place: the list then does nothing.
-        if (read.length !== rows.length || read.some((row, i) => row !== rows[i])) rows = read;
-        rowsById = new Map(rows.map((r) => [r.id, r]));
-        changed = rows.filter((r) => previous.get(r.id) !== r).map((r) => r.id);
+        // Rows are read lazily: this compares ids and the rows something has read, not every record.
+        const update = rowSet.update(current.records, current.sortedRecordIds, columns, watched());
+        rows = update.rows;
+        changed = update.changed;
+        dataVersion++;
       }
       // Forget the old records too: holding them would keep a whole page alive.
       if (current.records !== loadFrom || current.error) load = loadFrom = undefined;
@@ -142,6 +141,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       return {
         columns,
         rows,
+        dataVersion,
         loading: current.loading && load !== "page",
         error: current.error ? current.errorMessage || " " : undefined,
         paging: {

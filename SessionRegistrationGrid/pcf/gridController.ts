@@ -21,7 +21,7 @@ import { RegistrationGrid } from "../views/RegistrationGrid";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { createDesk } from "./desk";
 import { clientUrlOf, isTouch, pickContact, sessionOf } from "./host";
-import { loadTableAccess, type TableAccess } from "./tableAccess";
+import { accessMemory, loadTableAccess, type TableAccess } from "./tableAccess";
 
 type Context = ComponentFramework.Context<IInputs>;
 
@@ -38,14 +38,18 @@ export function createGridController(context: Context): GridController {
   context.mode.trackContainerResize(true);
   const text = createText((key) => context.resources.getString(key), (n) => context.formatting.formatInteger(n), languageTag(context.userSettings.languageId), context.formatting);
   const fallbackReasons = fallbackStatusReasons(text("Status_Active"), text("Status_Inactive"));
-  let access: TableAccess | undefined;
+  const clientUrl = clientUrlOf(context);
+  // Known from the last time this form (or any grid of this control) opened here, if it did; read again below.
+  const memory = accessMemory(globalThis.localStorage, `srg-access:${clientUrl ?? location.origin}:${context.userSettings.userId}:${context.userSettings.languageId}`);
+  let access: TableAccess | undefined = memory.recall();
   let policy: EditPolicy | undefined;
   // The lookups a check-in record binds to, read from the dataset (asked for when the view lacks them).
+  // Rows with edits of their own are watched: a load that shows them otherwise is news the editor must hear.
   const adapter = createDatasetAdapter(context.parameters.sessionRegistrations, text, () =>
-    context.parameters.createCheckInRecords?.raw === false ? [] : [Column.Contact, Column.Session, Column.Event, Column.EventRegistration]);
+    context.parameters.createCheckInRecords?.raw === false ? [] : [Column.Contact, Column.Session, Column.Event, Column.EventRegistration],
+  () => editor.edited());
   // The record's name: the attendee and the session ("Ana Silva – Building editable grids").
   const recordName = ({ name, refs }: RegistrationRow) => (refs.session?.name ? text("CheckIn_RecordName", refs.contact?.name || name, refs.session.name) : refs.contact?.name || name);
-  const clientUrl = clientUrlOf(context);
   const session = sessionOf(context);
   const touch = isTouch(context);
   const checkIns = webApiCheckInStore(context.webAPI);
@@ -89,6 +93,9 @@ export function createGridController(context: Context): GridController {
     changed: live.set,
   }) : undefined;
   void loadTableAccess(context.utils, fallbackReasons).then((loaded) => {
+    memory.keep(loaded);
+    // The same as remembered: nothing to draw again.
+    if (sameData(loaded, access)) return;
     access = loaded;
     context.factory.requestRender();
   });

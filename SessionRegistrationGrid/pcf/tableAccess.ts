@@ -29,3 +29,41 @@ export async function loadTableAccess(utils: ComponentFramework.Utility, fallbac
     statusReasons: registrations.status === "fulfilled" ? readStatusReasons(registrations.value, fallback) : fallback,
   };
 }
+
+/**
+ * What the user may do, as last read for this environment, user and language: a form opened again (or the page
+ * reloaded) starts from it instead of drawing every row read-only and then again with its editors. The fresh read
+ * follows at once and wins; privileges taken away meanwhile show within one round trip, and Dataverse refuses any
+ * write they no longer allow.
+ */
+export interface AccessMemory {
+  recall(): TableAccess | undefined;
+  keep(access: TableAccess): void;
+}
+
+const inThisPage = new Map<string, TableAccess>();
+
+export function accessMemory(store: Pick<Storage, "getItem" | "setItem"> | undefined, key: string): AccessMemory {
+  return {
+    recall() {
+      const known = inThisPage.get(key);
+      if (known) return known;
+      try {
+        const kept = JSON.parse(store?.getItem(key) ?? "null") as TableAccess | null;
+        const usable = kept && typeof kept.canWrite === "boolean" && typeof kept.canCreateCheckIns === "boolean" && Array.isArray(kept.statusReasons);
+        return usable ? kept : undefined;
+      } catch {
+        // Unreadable: the fresh read will tell.
+        return undefined;
+      }
+    },
+    keep(access) {
+      inThisPage.set(key, access);
+      try {
+        store?.setItem(key, JSON.stringify(access));
+      } catch {
+        // A browser that keeps nothing (private mode, quota): the page's memory still holds it.
+      }
+    },
+  };
+}

@@ -69,6 +69,8 @@ export interface RegistrationEditor {
   /** Every check-in that was saved. */
   onCheckedIn(listener: (checkedIn: SavedCheckIn) => void): () => void;
   edits(id: string): RowEdits;
+  /** The registrations with edit state of their own: changes, or values known stored that the dataset may not show. */
+  edited(): Iterable<string>;
   /** What the row shows now: loaded values, newer stored ones, and the changes still saving. */
   shown(row: RegistrationRow): RegistrationFields;
   /** Every change that failed and waits for Retry or Discard, row by row. */
@@ -351,6 +353,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       return () => checkedInListeners.delete(listener);
     },
     edits,
+    edited: () => rows.keys(),
     shown: (row) => shownFields(row.fields, edits(row.id)),
     failures: () => all().filter((c) => c.status === "failed"),
     waiting: () => all().filter((c) => c.status === "waiting").length,

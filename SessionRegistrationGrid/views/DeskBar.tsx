@@ -77,7 +77,7 @@ export const DeskBar = ({ find, focusFirstRow }: DeskBarProps) => {
           >
             {text(`Filter_${filter}`)}
             <span id={`${ids}-${filter}`} className="srg-filter-count">
-              {text.number(find.counts[filter])}
+              {find.counts && text.number(find.counts[filter])}
             </span>
           </button>
         ))}

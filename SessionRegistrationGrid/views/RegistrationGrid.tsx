@@ -33,7 +33,7 @@ export interface RegistrationGridProps {
 export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridProps) => {
   const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
-  const find = useFind(grid.rows, grid.paging, services);
+  const find = useFind(grid.rows, grid.dataVersion, grid.paging, services);
   const list = React.useRef<IDetailsList>(null);
   // The check-in column as wide as its content (wider on a touch screen), then what fits the width: the columns
   // that give way by priority, or cards.

@@ -6,7 +6,7 @@ import * as React from "react";
 import { h } from "./jsx";
 import { nextSort } from "../model/sorting";
 import type { GridColumn, RegistrationRow } from "../model/types";
-import { useGrid } from "./GridContext";
+import { RowWithEdits, useGrid } from "./GridContext";
 
 export interface RegistrationListProps {
   /** The list itself, for moving focus into it (ArrowDown from the desk's box). */
@@ -58,8 +58,11 @@ export const RegistrationList = React.memo(({ listRef, rows, columns, selection,
     if (gridColumn?.sortable) actions.sort(nextSort(column!.isSorted ? { column: gridColumn.key, descending: !!column!.isSortedDescending } : undefined, gridColumn));
   };
   // Each checkbox names its registration ("Select Ana Silva"), not just "Select registration".
-  const onRenderRow: IRenderFunction<IDetailsRowProps> = (props, defaultRender) =>
-    props && defaultRender ? defaultRender({ ...props, checkButtonAriaLabel: text("Grid_SelectRow", (props.item as RegistrationRow).name), rowFieldsAs: CellsWithoutSelection }) : null;
+  const onRenderRow: IRenderFunction<IDetailsRowProps> = (props, defaultRender) => {
+    if (!props || !defaultRender) return null;
+    const row = props.item as RegistrationRow;
+    return <RowWithEdits row={row}>{defaultRender({ ...props, checkButtonAriaLabel: text("Grid_SelectRow", row.name), rowFieldsAs: CellsWithoutSelection })}</RowWithEdits>;
+  };
   const onRenderDetailsHeader: IRenderFunction<IDetailsHeaderProps> = (props, defaultRender) =>
     props && defaultRender ? defaultRender({ ...props, onRenderColumnHeaderTooltip: headerTooltip }) : null;
   return (

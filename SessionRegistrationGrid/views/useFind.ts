@@ -1,5 +1,6 @@
 import * as React from "react";
 import { countFilters, inQuickFilter, type FilterCounts, type QuickFilter } from "../model/room";
+import { sameData } from "../model/sameData";
 import { findRows } from "../model/search";
 import type { PagingState, RegistrationRow } from "../model/types";
 import type { GridServices } from "./gridTypes";
@@ -14,8 +15,8 @@ export interface Find {
   setFilter(filter: QuickFilter): void;
   /** What the list shows: the search's matches in the chosen quick filter (the same array while they are the same). */
   rows: readonly RegistrationRow[];
-  /** Each quick filter's count among the search's matches. */
-  counts: FilterCounts;
+  /** Each quick filter's count among the search's matches; undefined the moment before they are first counted. */
+  counts?: FilterCounts;
   /** The search or a quick filter narrows the list. */
   narrowed: boolean;
 }
@@ -27,16 +28,17 @@ const sameRows = (a: readonly RegistrationRow[], b: readonly RegistrationRow[]) 
  * from "Not checked in" to "Checked in"). Searching, a quick filter or a session's form needs every row of the
  * view: the rest is loaded in the background.
  */
-export function useFind(all: readonly RegistrationRow[], paging: PagingState, services: GridServices): Find {
+export function useFind(all: readonly RegistrationRow[], dataVersion: number, paging: PagingState, services: GridServices): Find {
   const { editor, desk, actions, onSessionForm } = services;
   const [query, setQuery] = React.useState("");
   const [filter, setFilter] = React.useState<QuickFilter>("all");
-  const [, rerender] = React.useReducer((n: number) => n + 1, 0);
+  const [edits, rerender] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => editor.subscribe(rerender), [editor]);
   const matches = React.useMemo(() => findRows(all, query), [all, query]);
-  const shown = matches.map(editor.shown);
-  const counts = countFilters(shown);
-  const wanted = filter === "all" ? matches : matches.filter((_, i) => inQuickFilter(filter, shown[i]));
+  // Only a quick filter needs every match's fields now; "All" is the matches as they are (no row read for them).
+  const wanted = filter === "all" ? matches : matches.filter((row) => inQuickFilter(filter, editor.shown(row)));
+  // Counted again after each edit and each load (a load may change rows nothing has read yet).
+  const counts = useCounts(matches, editor, edits, dataVersion);
   const kept = React.useRef(wanted);
   if (!sameRows(kept.current, wanted)) kept.current = wanted;
   const narrowed = query.trim() !== "" || filter !== "all";
@@ -52,4 +54,35 @@ export function useFind(all: readonly RegistrationRow[], paging: PagingState, se
   }, [searched, desk]);
 
   return { query, setQuery, filter, setFilter, rows: kept.current, counts, narrowed };
+}
+
+/**
+ * Each quick filter's count among the matches, counted just after the frame that shows them (and again after each
+ * edit): at 5,000 registrations a count is not what a first paint or a check-in's paint should wait for.
+ */
+function useCounts(matches: readonly RegistrationRow[], editor: GridServices["editor"], edits: number, dataVersion: number): FilterCounts | undefined {
+  const [counts, setCounts] = React.useState<FilterCounts>();
+  React.useEffect(
+    () =>
+      afterNextPaint(() => {
+        const next = countFilters(matches.map(editor.shown));
+        setCounts((before) => (before && sameData(before, next) ? before : next));
+      }),
+    [matches, editor, edits, dataVersion],
+  );
+  return counts;
+}
+
+/** Runs `work` once the next frame is painted (a hidden page paints no frames: then soon); returns a cancel. */
+function afterNextPaint(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== "function" || document.hidden) {
+    timer = setTimeout(work, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }

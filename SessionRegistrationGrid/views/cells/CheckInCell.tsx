@@ -1,4 +1,3 @@
-import * as React from "react";
 import { h } from "../jsx";
 import { rowPolicy } from "../../model/editPolicy";
 import { checkInAction, failedCheckIn, rowNote } from "../../model/rowStatus";
@@ -13,9 +12,7 @@ import { RowNoteView } from "./RowNoteView";
 export const CheckInCell = ({ row }: { row: RegistrationRow }) => {
   const { text, policy, editor, desk, undoCheckIn } = useGrid();
   const { edits, shown } = useRegistration(row);
-  const [, rerender] = React.useReducer((n: number) => n + 1, 0);
-  // The latest check-in's time arrives when the desk has read it (for a search's matches).
-  React.useEffect(() => desk.subscribeRow(row.id, rerender), [desk, row.id]);
+  // The latest check-in's time, once the desk has read it (for a search's matches): the row hears of it.
   const lastAt = desk.latestCheckIn(row);
   const last = editor.undoable(row.id).at(-1);
   const note = rowNote(edits, last?.record, editor.elsewhere(row.id));

@@ -1,5 +1,6 @@
 import { buildColumns } from "../../../SessionRegistrationGrid/model/columns";
-import { readLookup, reuseUnchangedRows, toRow, type RecordSource } from "../../../SessionRegistrationGrid/model/rows";
+import { readLookup, toRow, type RecordSource } from "../../../SessionRegistrationGrid/model/rows";
+import { createRowSet } from "../../../SessionRegistrationGrid/model/rowSet";
 import { sameData } from "../../../SessionRegistrationGrid/model/sameData";
 import type { ViewColumn } from "../../../SessionRegistrationGrid/model/types";
 
@@ -110,19 +111,81 @@ describe("readLookup", () => {
   });
 });
 
-describe("reuseUnchangedRows", () => {
-  it("keeps the previous object for rows whose content is the same, and takes the new one otherwise", () => {
-    const before = [toRow(mallory, columns, "(No name)"), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 0 }), columns, "(No name)")];
-    const previous = new Map(before.map((r) => [r.id, r]));
-    const after = [toRow(mallory, columns, "(No name)"), toRow(record("r2", { statuscode: 1, msevtmgt_timescheckedin: 1 }), columns, "(No name)")];
-    const reused = reuseUnchangedRows(previous, after);
-    expect(reused[0]).toBe(before[0]);
-    expect(reused[1]).toBe(after[1]);
-    expect(reused[1].fields.timesCheckedIn).toBe(1);
+describe("the row set: rows read lazily, kept across loads", () => {
+  /** Records that count how often their values are asked for. */
+  let reads = 0;
+  const counted = (id: string, values: Record<string, unknown>): RecordSource => {
+    const source = record(id, values);
+    return { ...source, getValue: (c) => (reads++, source.getValue(c)), getFormattedValue: (c) => (reads++, source.getFormattedValue(c)) };
+  };
+  const load = (values: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(values).map(([id, v]) => [id, counted(id, v)]));
+  const never: string[] = [];
+
+  it("reads no record until a row's values are asked for, then reads that one once and keeps it", () => {
+    reads = 0;
+    const set = createRowSet("(No name)");
+    const { rows } = set.update(load({ a: { msevtmgt_name: "Ana Silva", msevtmgt_timescheckedin: 2 }, b: { msevtmgt_name: "Bo" } }), ["a", "b"], columns, never);
+    expect(rows.map((r) => r.id)).toEqual(["a", "b"]);
+    expect(reads).toBe(0);
+    expect(rows[0].name).toBe("Ana Silva");
+    const after = reads;
+    expect(rows[0].fields.timesCheckedIn).toBe(2);
+    expect(rows[0].cells).toBe(rows[0].cells);
+    expect(reads).toBe(after);
+  });
+
+  it("a refresh with new record objects and the same values keeps every row and the array; it reads only the rows read before", () => {
+    const set = createRowSet("(No name)");
+    const first = set.update(load({ a: { msevtmgt_name: "A" }, b: { msevtmgt_name: "B" }, c: { msevtmgt_name: "C" } }), ["a", "b", "c"], columns, never);
+    void first.rows[1].name;
+    reads = 0;
+    const second = set.update(load({ a: { msevtmgt_name: "A" }, b: { msevtmgt_name: "B" }, c: { msevtmgt_name: "C" } }), ["a", "b", "c"], columns, never);
+    expect(second.rows).toBe(first.rows);
+    expect(second.changed).toEqual([]);
+    expect(reads).toBeGreaterThan(0);
+    const readForB = reads;
+    expect(first.rows[0].name).toBe("A");
+    expect(reads).toBeGreaterThan(readForB);
+  });
+
+  it("a row read before whose values changed is replaced (the list re-renders it); an unread one shows the new values", () => {
+    const set = createRowSet("(No name)");
+    const first = set.update(load({ a: { msevtmgt_timescheckedin: 1 }, b: { msevtmgt_timescheckedin: 1 } }), ["a", "b"], columns, never);
+    void first.rows[0].name;
+    const second = set.update(load({ a: { msevtmgt_timescheckedin: 4 }, b: { msevtmgt_timescheckedin: 7 } }), ["a", "b"], columns, never);
+    expect(second.changed).toEqual(["a"]);
+    expect(second.rows[0]).not.toBe(first.rows[0]);
+    expect(second.rows[0].fields.timesCheckedIn).toBe(4);
+    expect(second.rows[1]).toBe(first.rows[1]);
+    expect(second.rows[1].fields.timesCheckedIn).toBe(7);
+  });
+
+  it("a row whose fields alone were read (a count) reads them again from a new record; a watched one (with edits) says it changed", () => {
+    const set = createRowSet("(No name)");
+    const first = set.update(load({ a: { msevtmgt_timescheckedin: 1 }, b: { msevtmgt_timescheckedin: 1 } }), ["a", "b"], columns, never);
+    expect(first.rows.map((r) => r.fields.timesCheckedIn)).toEqual([1, 1]);
+    const second = set.update(load({ a: { msevtmgt_timescheckedin: 2 }, b: { msevtmgt_timescheckedin: 3 } }), ["a", "b"], columns, ["b"]);
+    expect(second.changed).toEqual(["b"]);
+    expect(second.rows).toBe(first.rows);
+    expect(second.rows.map((r) => r.fields.timesCheckedIn)).toEqual([2, 3]);
+  });
+
+  it("rows that come, go or move follow the dataset's order, keeping the rows it had; new columns make every row new", () => {
+    const set = createRowSet("(No name)");
+    const first = set.update(load({ a: {}, b: {}, c: {} }), ["a", "b", "c"], columns, never);
+    const moved = set.update(load({ a: {}, c: {}, d: {} }), ["c", "a", "d"], columns, never);
+    expect(moved.rows.map((r) => r.id)).toEqual(["c", "a", "d"]);
+    expect(moved.rows[0]).toBe(first.rows[2]);
+    expect(moved.changed).toEqual(["d"]);
+    const other = set.update(load({ a: {} }), ["a", "gone"], [...columns], never);
+    expect(other.rows.map((r) => r.id)).toEqual(["a"]);
+    expect(other.changed).toEqual(["a"]);
+    expect(other.rows[0]).not.toBe(moved.rows[1]);
+    expect(set.row("a")).toBe(other.rows[0]);
   });
 });
 
-describe("sameData (the comparison behind reuseUnchangedRows)", () => {
+describe("sameData (the comparison behind the row set)", () => {
   const row = () => toRow(mallory, columns, "(No name)");
   it("is true for rows built from the same values, and false when any nested value differs", () => {
     expect(sameData(row(), row())).toBe(true);
