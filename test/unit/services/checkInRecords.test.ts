@@ -264,7 +264,7 @@ describe("bulk", () => {
     const rows = linked.slice(23, 27);
     const { dataverse, editor, records, count, calls } = desk();
     const [before, existing] = [count(rows[1]), records(rows[1]).length];
-    dataverse.failNext({ kind: "throttle", op: "update", id: rows[1].msevtmgt_sessionregistrationid, times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "update", id: rows[1].msevtmgt_sessionregistrationid, times: DEFAULT_RETRY.throttled });
     const outcomes = await editor.runBulk(rows.map(loaded), () => ({ kind: "checkIn" }));
     expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: rows[1].msevtmgt_sessionregistrationid, result: "failed", problem: "throttled" }]);
     expect(editor.failures()).toEqual([expect.objectContaining({ rowId: rows[1].msevtmgt_sessionregistrationid, record: "made" })]);

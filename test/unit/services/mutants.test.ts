@@ -151,7 +151,7 @@ describe("a lost response is not counted twice (second angle)", () => {
     // The write lands, its answer is lost; every retry's fresh read is then throttled until the retries are spent.
     const { dataverse, editor, press } = setup([row], {
       sleep: async () => {
-        if (!dataverse.pendingFailures().length) dataverse.failNext({ kind: "throttle", op: "retrieve", times: DEFAULT_RETRY.attempts - 1, retryAfterSeconds: 0 });
+        if (!dataverse.pendingFailures().length) dataverse.failNext({ kind: "throttle", op: "retrieve", times: DEFAULT_RETRY.throttled, retryAfterSeconds: 0 });
       },
     });
     const seen = loaded(row);

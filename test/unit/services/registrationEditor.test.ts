@@ -93,7 +93,7 @@ describe("check-in", () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    dataverse.failNext({ kind: "throttle", op: "any", times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "any", times: DEFAULT_RETRY.throttled });
     expect((await press(seen).done)?.kind).toBe("throttled");
     expect(editor.shown(seen).timesCheckedIn).toBe(0);
     expect(editor.failures().map((c) => c.edit)).toEqual([{ kind: "checkIn" }]);
@@ -108,7 +108,7 @@ describe("check-in", () => {
     const row = registration({ msevtmgt_timescheckedin: 3 });
     const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.throttled });
     expect((await press(seen).done)?.kind).toBe("throttled");
     editor.discard(seen.id);
     // Another desk writes exactly the count the lost attempt would have written.
@@ -221,13 +221,15 @@ describe("failures", () => {
     expect(editor.failures()).toEqual([]);
   });
 
-  it.each(edits)("%s: throttling that outlasts the retries is kept as a failure with the stored value shown; Retry saves it", async (_name, edit) => {
+  it.each(edits)("%s: throttling that outlasts the generous retries is kept as a failure with the stored value shown; Retry saves it", async (_name, edit) => {
     const row = registration({ msevtmgt_timescheckedin: 1 });
     const { dataverse, editor, waits, updates } = setup([row]);
-    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.attempts, retryAfterSeconds: 1 });
+    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.throttled, retryAfterSeconds: 1 });
     const problem = await editor.submit(loaded(row), edit);
     expect(problem?.kind).toBe("throttled");
-    expect(waits).toHaveLength(DEFAULT_RETRY.attempts - 1);
+    // Each refusal but the last waited out: many more than the attempts a network failure gets.
+    expect(waits).toEqual(Array(DEFAULT_RETRY.throttled - 1).fill(1000));
+    expect(updates()).toHaveLength(DEFAULT_RETRY.throttled);
     expect(editor.failures()).toEqual([expect.objectContaining({ edit, status: "failed", problem })]);
     expect(editor.shown(loaded(row))).toEqual(loaded(row).fields);
     editor.retry(idOf(row));
