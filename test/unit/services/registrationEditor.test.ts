@@ -2,6 +2,7 @@ import { createRegistrationEditor } from "../../../SessionRegistrationGrid/servi
 import { webApiCheckInStore } from "../../../SessionRegistrationGrid/services/checkInStore";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { DEFAULT_RETRY } from "../../../SessionRegistrationGrid/services/retry";
+import { PACE } from "../../../SessionRegistrationGrid/model/concurrency";
 import { loaded, registration, settle, setup } from "./editorSetup";
 
 const idOf = (row: { msevtmgt_sessionregistrationid: string }) => row.msevtmgt_sessionregistrationid;
@@ -216,7 +217,8 @@ describe("failures", () => {
     const { dataverse, editor, waits, updates } = setup([row]);
     dataverse.failNext({ kind: "throttle", op: "update", retryAfterSeconds: 2 });
     expect(await editor.submit(loaded(row), edit)).toBeUndefined();
-    expect(waits).toEqual([2000]);
+    // The change waits it out, and so does every new start (a request-count refusal refuses everything meanwhile).
+    expect(waits).toEqual([2000, 2000]);
     expect(updates().map((c) => c.outcome)).toEqual(["error", "ok"]);
     expect(editor.failures()).toEqual([]);
   });
@@ -227,8 +229,8 @@ describe("failures", () => {
     dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.throttled, retryAfterSeconds: 1 });
     const problem = await editor.submit(loaded(row), edit);
     expect(problem?.kind).toBe("throttled");
-    // Each refusal but the last waited out: many more than the attempts a network failure gets.
-    expect(waits).toEqual(Array(DEFAULT_RETRY.throttled - 1).fill(1000));
+    // Each refusal holds new starts for its Retry-After; the change waits out each but the last before trying again.
+    expect(waits).toEqual(Array(2 * DEFAULT_RETRY.throttled - 1).fill(1000));
     expect(updates()).toHaveLength(DEFAULT_RETRY.throttled);
     expect(editor.failures()).toEqual([expect.objectContaining({ edit, status: "failed", problem })]);
     expect(editor.shown(loaded(row))).toEqual(loaded(row).fields);
@@ -330,7 +332,7 @@ describe("what the grid shows", () => {
 });
 
 describe("bulk", () => {
-  it("checks in the selection with at most four calls in flight; a failure in the middle is reported and kept in its row", async () => {
+  it("checks in the selection with several calls in flight, paced; a failure in the middle is reported and kept in its row", async () => {
     const rows = Array.from({ length: 12 }, () => registration({ msevtmgt_timescheckedin: 1 }));
     const { dataverse, editor } = setup(rows, { latencyMs: 3 });
     const failing = idOf(rows[5]);
@@ -340,7 +342,7 @@ describe("bulk", () => {
     expect(outcomes.filter((o) => o.result === "changed")).toHaveLength(11);
     // A business rule's refusal keeps Dataverse's words, for the summary to quote.
     expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: failing, result: "failed", problem: "rejected", detail: expect.stringMatching(/\w/) }]);
-    expect(dataverse.maxInFlight).toBeLessThanOrEqual(4);
+    expect(dataverse.maxInFlight).toBeLessThanOrEqual(PACE.most);
     expect(dataverse.maxInFlight).toBeGreaterThan(1);
     expect(progress.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(rows.filter((r) => dataverse.get(idOf(r))?.msevtmgt_timescheckedin === 2)).toHaveLength(11);
