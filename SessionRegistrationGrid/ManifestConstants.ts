@@ -101,3 +101,6 @@ export const RegistrationBind = {
 
 /** Dataverse's answer to a create whose primary key already exists: an earlier attempt of it landed. */
 export const DUPLICATE_KEY = -2147220937;
+
+/** 0x80040217: the record does not exist (deleted meanwhile). */
+export const NOT_FOUND = -2147220969;

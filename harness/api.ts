@@ -75,6 +75,11 @@ export const api: HarnessApi = {
     requireMounted().options.latencyMs = ms;
     input("latency").value = String(ms);
   },
+  setServiceProtection: (limits) => {
+    requireMounted().dataverse.setServiceProtection(limits);
+    requireMounted().options.serviceProtection = limits;
+    input("max-concurrent").value = limits.maxConcurrent === undefined ? "" : String(limits.maxConcurrent);
+  },
   setSessionCapacity: (capacity) => {
     const m = requireMounted();
     m.dataverse.changeRelatedByAnotherUser("msevtmgt_session", m.conference.defaultSessionId, { msevtmgt_sessionmaxcapacity: capacity });

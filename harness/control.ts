@@ -137,7 +137,7 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
   const conference = o.count === undefined ? generated : firstRegistrations(generated, o.count);
   const dataverse = reuse ?? new FakeDataverse({
     data: conference, latencyMs: o.latencyMs, writePrivilege: o.writePrivilege, checkInCreatePrivilege: o.checkInCreatePrivilege,
-    statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle, userId: deskUserId(o.desk),
+    statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle, userId: deskUserId(o.desk), serviceProtection: o.serviceProtection,
   });
   // Calls fail as fetch does while the browser is offline or the page's Offline switch is on.
   dataverse.setNetwork(() => navigator.onLine && networkUp());
@@ -145,6 +145,7 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     dataverse.setLatency(o.latencyMs ?? 0);
     dataverse.setWritePrivilege(o.writePrivilege ?? true);
     dataverse.setCreatePrivilege(CHECKIN, o.checkInCreatePrivilege ?? true);
+    dataverse.setServiceProtection(o.serviceProtection ?? {});
   }
   const view = o.view === "all" ? allRegistrationsView : sessionView();
   frame.style.width = `${o.width}px`;

@@ -30,6 +30,7 @@ function syncPanel(): void {
   input("seed").value = String(o.seed);
   input("attendees").value = String(o.attendees);
   input("latency").value = String(o.latencyMs ?? 0);
+  input("max-concurrent").value = o.serviceProtection?.maxConcurrent === undefined ? "" : String(o.serviceProtection.maxConcurrent);
   input("disabled").checked = !!o.disabled;
   input("phone-app").checked = !!o.phoneApp;
   const capacity = m.dataverse.relatedRow("msevtmgt_session", m.conference.defaultSessionId)?.msevtmgt_sessionmaxcapacity;
@@ -122,6 +123,11 @@ export function wirePanel(api: HarnessApi): void {
   input("height").addEventListener("change", applySize);
   input("latency").addEventListener("change", panelAction(() => api.setLatency(Math.max(0, Number(input("latency").value) || 0))));
   input("offline").addEventListener("change", panelAction(() => api.setNetwork(!input("offline").checked)));
+  // Empty: no limit. A number: Dataverse refuses any call beyond that many at once (service protection).
+  input("max-concurrent").addEventListener("change", panelAction(() => {
+    const value = input("max-concurrent").value.trim();
+    api.setServiceProtection(value === "" ? {} : { maxConcurrent: Math.max(1, Math.floor(Number(value)) || 1) });
+  }));
   $("fail-throttle").addEventListener("click", panelAction(() =>
     api.failNext({ kind: "throttle", op: "update", retryAfterSeconds: Math.max(0, Number(input("retry-after").value) || 0) })));
   $("fail-network").addEventListener("click", panelAction(() => api.failNext({ kind: "network" })));

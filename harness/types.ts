@@ -4,7 +4,7 @@
  */
 import type {
   ActivityEntry, CheckInRow, Conference, EventRegistrationRow, FailureSpec, FakeDataverse, FakeHost, FakeInputs,
-  FakeParameterValues, StatusReason, WebApiCall,
+  FakeParameterValues, ServiceProtectionLimits, StatusReason, WebApiCall,
 } from "../test/fixtures";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -35,6 +35,12 @@ export interface MountOptions {
   count?: number;
   /** context.webAPI latency per call, ms (default 0 through the API; the page's own default is 150). */
   latencyMs?: number;
+  /**
+   * Dataverse's service protection (off by default): `{ maxConcurrent: 3 }` refuses a fourth call at once with
+   * -2147015898 and Retry-After, as the panel's "refuses more than N calls at once" does; also `maxRequests`,
+   * `maxExecutionMs` over `windowMs`, and `retryAfterSeconds`.
+   */
+  serviceProtection?: ServiceProtectionLimits;
   /** Dataset load latency (refresh, paging, sorting), ms; default 0. */
   datasetLatencyMs?: number;
   metadataLatencyMs?: number;
@@ -138,6 +144,8 @@ export interface HarnessApi {
    */
   setNetwork(online: boolean): void;
   setLatency(ms: number): void;
+  /** Dataverse's service protection from now on (`{}` turns it off); the panel shows `maxConcurrent`. */
+  setServiceProtection(limits: ServiceProtectionLimits): void;
   changeByAnotherUser(id: string, changes: Record<string, unknown>): RowSummary;
   /**
    * An organiser sets the form's session's capacity (msevtmgt_sessionmaxcapacity; null for none). The control reads it

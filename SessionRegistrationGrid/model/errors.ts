@@ -1,4 +1,4 @@
-import { DUPLICATE_KEY } from "../ManifestConstants";
+import { DUPLICATE_KEY, NOT_FOUND } from "../ManifestConstants";
 import type { Text } from "./text";
 
 /** Turns whatever context.webAPI rejected with into a kind the grid can explain and a policy can retry. */
@@ -13,14 +13,17 @@ export interface Problem {
   retryAfterMs?: number;
 }
 
+/** 0x80072326: service protection, too many of the user's requests at once. */
+const CONCURRENT_REQUESTS = -2147015898;
+
 /** Error codes the grid explains: service protection limits (HTTP 429), missing privileges, a deleted record. */
 const KIND_OF_CODE: Record<number, ProblemKind> = {
   [-2147015902]: "throttled", // number of requests
   [-2147015903]: "throttled", // execution time
-  [-2147015898]: "throttled", // concurrent requests
+  [CONCURRENT_REQUESTS]: "throttled",
   [-2147220960]: "privilege",
   [-2147187962]: "privilege",
-  [-2147220969]: "notFound",
+  [NOT_FOUND]: "notFound",
 };
 
 /** Some hosts hand the code over unsigned (2147779592 for 0x80048408): compared as signed 32-bit. */
@@ -45,6 +48,14 @@ export function classifyError(error: unknown): Problem {
 /** Dataverse refused a create because the primary key exists: an earlier attempt of the same create landed. */
 export function isDuplicateKey(error: unknown): boolean {
   return codeOf(error) === DUPLICATE_KEY;
+}
+
+/**
+ * Dataverse refused a request because too many of the user's were in flight at once: fewer at once is the cure.
+ * The other two limits (requests and execution time over five minutes) refuse every call until their window moves.
+ */
+export function isConcurrencyRefusal(error: unknown): boolean {
+  return codeOf(error) === CONCURRENT_REQUESTS;
 }
 
 /** Only these are retried without asking the user: the server never applied the change or may do so later. */

@@ -10,14 +10,15 @@ import type { Problem } from "../model/errors";
 import { createPressGuard } from "../model/pressGuard";
 import { failedCheckIn } from "../model/rowStatus";
 import type { RegistrationFields, RegistrationRow } from "../model/types";
+import { createCallPool } from "./callPool";
 import type { CheckInStore } from "./checkInStore";
-import { createEventRegistrationFinder } from "./eventRegistrations";
 import { newGuid } from "./ids";
 import type { Journal } from "./journal";
 import { createNotifier, type Schedule } from "./notifier";
 import type { RegistrationStore } from "./registrationStore";
 import { DEFAULT_RETRY, problemOf, realSleep, withRetries, type RetryPolicy, type Sleep } from "./retry";
 import { attemptSave, type SaveResult } from "./saveChange";
+import { savePorts } from "./savePorts";
 
 export interface EditorOptions {
   registrations: RegistrationStore;
@@ -32,8 +33,8 @@ export interface EditorOptions {
   newId?: () => string;
   /** When listeners hear of changes (default: once per animation frame). */
   schedule?: Schedule;
-  /** Changes saving at once, over all rows; each makes one call at a time. */
-  concurrency?: number;
+  /** When fresh reads asked for together go out as one call (default: at the end of the task they were asked in). */
+  gatherReads?: Schedule;
   /** Keeps unsaved changes across page loads; they are sent again when the editor starts. */
   journal?: Journal;
   /** The browser knows it has no connection (navigator.onLine false): changes wait without trying. */
@@ -130,13 +131,12 @@ interface Finished {
   problem?: Problem;
 }
 
-const ALWAYS_RECORD: RecordsMode = { create: true };
-
 /**
- * Owns every change to session registrations: one queue per registration (its changes never overlap), at most
- * `concurrency` saving at once, a check-in's record before its count, a fresh read before each write, conflicts,
- * retries of transient failures, what the grid shows meanwhile and after (what it knows is stored, until the
- * dataset brings newer data), failed changes kept with their reason, and undo of the check-ins it made.
+ * Owns every change to session registrations: one queue per registration (its changes never overlap), as many
+ * saving at once as the call pool allows (callPool.ts), a check-in's record before its count, a fresh read before
+ * each write, conflicts, retries of transient failures, what the grid shows meanwhile and after (what it knows is
+ * stored, until the dataset brings newer data), failed changes kept with their reason, and undo of the check-ins
+ * it made.
  *
  * It never refreshes the dataset: a model-driven refresh starts again at page one, which would drop the pages
  * the user scrolled through and move the list under them.
@@ -144,16 +144,10 @@ const ALWAYS_RECORD: RecordsMode = { create: true };
 export function createRegistrationEditor(options: EditorOptions): RegistrationEditor {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? newGuid;
-  const concurrency = options.concurrency ?? 4;
   const notifier = createNotifier(options.schedule);
   const guard = createPressGuard();
-  // What the save steps talk to: the stores as given (registrations, checkIns), whether check-ins make records
-  // (default: yes), and where a check-in's event registration is found.
-  const ports = {
-    ...options,
-    records: options.records ?? (() => ALWAYS_RECORD),
-    findEventRegistration: createEventRegistrationFinder(options.checkIns),
-  };
+  const pool = createCallPool({ saving: () => running.size, ready: () => pump(), sleep: options.sleep ?? realSleep });
+  const ports = savePorts(options, pool);
   const rows = new Map<string, RowEdits>();
   /** Changes waiting to start, in the order they were made (with a bulk run's Cancel, if any). */
   let queue: { change: Change; cancelled?: () => boolean }[] = [];
@@ -230,7 +224,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     return start(failed);
   };
 
-  /** Starts queued changes in the order they were made, one per registration, up to the concurrency limit. */
+  /** Starts queued changes in the order they were made, one per registration, while the pool has room. */
   const pump = () => {
     queue = queue.filter(({ change, cancelled }) => {
       const current = latest(change);
@@ -242,7 +236,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       }
       if (current?.status === "queued" && offline()) wait(change);
       // One change per registration runs at a time: the registrations running are the changes saving.
-      if (disposed || offline() || running.size >= concurrency || running.has(change.rowId)) return true;
+      if (disposed || offline() || !pool.hasRoom() || running.has(change.rowId)) return true;
       if (current) void run(current);
       return false;
     });

@@ -1,12 +1,18 @@
-import { Column } from "../ManifestConstants";
+import { Column, ENTITY, NOT_FOUND } from "../ManifestConstants";
+import { bareGuid } from "../model/checkInRecord";
 import { FIELD_COLUMNS, type FreshRow, type UpdatePayload } from "../model/edits";
 import { asNumber, syncFlagOf } from "../model/rows";
 
 /** The narrow slice of Dataverse the editor needs. The only place that calls context.webAPI. */
 export interface RegistrationStore {
   read(id: string, columns: readonly string[]): Promise<FreshRow>;
+  /** Several rows in one call, by bare id; a row deleted meanwhile is missing from the answer. */
+  readMany?(ids: readonly string[], columns: readonly string[]): Promise<Map<string, FreshRow>>;
   write(id: string, payload: UpdatePayload): Promise<void>;
 }
+
+/** What retrieveRecord rejects with when the row is gone: a row a batched read came back without fails the same way. */
+export const missingRow = (id: string) => ({ errorCode: NOT_FOUND, message: `${ENTITY} With Id = ${bareGuid(id)} Does Not Exist` });
 
 type WebApiRow = Record<string, unknown>;
 
@@ -21,9 +27,16 @@ export function toFreshRow(row: WebApiRow): FreshRow {
 }
 
 export function webApiStore(webAPI: ComponentFramework.WebApi, entity: string): RegistrationStore {
+  const key = `${entity}id`;
   return {
     async read(id, columns) {
       return toFreshRow(await webAPI.retrieveRecord(entity, id, `?$select=${columns.join(",")}`));
+    },
+    async readMany(ids, columns) {
+      const values = ids.map((id) => `'${bareGuid(id)}'`).join(",");
+      const filter = `Microsoft.Dynamics.CRM.In(PropertyName='${key}',PropertyValues=[${values}])`;
+      const { entities } = await webAPI.retrieveMultipleRecords(entity, `?$select=${[...columns, key].join(",")}&$filter=${filter}`);
+      return new Map(entities.map((row) => [bareGuid(String(row[key])), toFreshRow(row)]));
     },
     async write(id, payload) {
       await webAPI.updateRecord(entity, id, payload);

@@ -213,6 +213,7 @@ export const worldParams: fc.Arbitrary<Omit<WorldParams, "knownBugs">> = fc.reco
   seed: fc.integer({ min: 0, max: 0x7fffffff }),
   faultRate: fc.constantFrom(0, 0.03, 0.1, 0.2),
   maxLatencyMs: fc.constantFrom(0, 5, 30, 120),
+  maxConcurrent: fc.constantFrom(undefined, undefined, 2, 3),
 });
 
 export interface SoakRun {

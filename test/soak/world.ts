@@ -7,6 +7,7 @@ import { checkInRecordBody } from "../../SessionRegistrationGrid/model/checkInRe
 import type { Change } from "../../SessionRegistrationGrid/model/changes";
 import type { RecordsMode } from "../../SessionRegistrationGrid/model/editPolicy";
 import type { RegistrationRow as GridRow } from "../../SessionRegistrationGrid/model/types";
+import { PACE } from "../../SessionRegistrationGrid/model/concurrency";
 import { webApiCheckInStore } from "../../SessionRegistrationGrid/services/checkInStore";
 import { createJournal, type KeyValueStore } from "../../SessionRegistrationGrid/services/journal";
 import { createRegistrationEditor, type RegistrationEditor } from "../../SessionRegistrationGrid/services/registrationEditor";
@@ -17,8 +18,8 @@ import {
 } from "../fixtures";
 import { guid, mulberry32, type Rng } from "../fixtures/rng";
 
-/** The limit the editor keeps to (4 saving at once, one call each), in bulk too. */
-export const MAX_IN_FLIGHT = 4;
+/** The most the editor's pace ever allows (it starts at 4 saving at once, one call each), in bulk too. */
+export const MAX_IN_FLIGHT = PACE.most;
 export const STATUS_REASONS = [...DEFAULT_STATUS_REASONS, { value: 100000001, label: "Checked in", state: 0 }, { value: 100000002, label: "No-show", state: 1 }];
 const KEY = "srg:soak:user:msevtmgt_sessionregistration";
 const RECORDS: RecordsMode = { create: true };
@@ -69,6 +70,8 @@ export interface WorldParams {
   faultRate: number;
   /** Longest latency of a call, in virtual ms (0: every call settles at once). */
   maxLatencyMs: number;
+  /** Dataverse refuses more calls than this at once (service protection, with Retry-After); none when unset. */
+  maxConcurrent?: number;
   /** Walk into the known bugs (all, or those named) instead of around them. */
   knownBugs?: boolean | readonly (keyof typeof KNOWN_BUGS)[];
 }
@@ -226,6 +229,7 @@ export class World {
       scheduler: { delay: this.time.delay },
       clock: () => this.clockBase + this.time.now,
       latencyMs: () => (params.maxLatencyMs ? 1 + Math.floor(latency() * params.maxLatencyMs) : 0),
+      serviceProtection: params.maxConcurrent ? { maxConcurrent: params.maxConcurrent } : undefined,
     });
     this.dataverse.setNetwork(() => !this.networkDown);
     for (const id of this.rowIds) {
@@ -257,6 +261,8 @@ export class World {
       sleep: this.time.delay,
       now: () => this.clockBase + this.time.now,
       schedule: (f) => f(),
+      // Reads asked for in the same virtual millisecond go together.
+      gatherReads: (flush) => void this.time.delay(1).then(flush),
     });
     page.editor.onCheckedIn((saved) => {
       const known = this.known.get(saved.id);
@@ -395,6 +401,10 @@ export class World {
   /** A refusal the fault plan did not ask for is the fake Dataverse refusing what the editor sent. */
   private checkRefusal(record: WebApiCall, error: unknown): void {
     if (record.injected) return;
+    if (record.refusedBy) {
+      this.figures.faults.serviceProtection = (this.figures.faults.serviceProtection ?? 0) + 1;
+      return;
+    }
     const code = (error as { errorCode?: number })?.errorCode;
     if (record.op === "create" && record.entity === CHECKIN && code === ErrorCodes.DuplicateRecord) {
       this.figures.faults.duplicateKey = (this.figures.faults.duplicateKey ?? 0) + 1;

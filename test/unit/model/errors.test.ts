@@ -1,4 +1,4 @@
-import { classifyError, explain, isDuplicateKey, isTransient } from "../../../SessionRegistrationGrid/model/errors";
+import { classifyError, explain, isConcurrencyRefusal, isDuplicateKey, isTransient } from "../../../SessionRegistrationGrid/model/errors";
 import { createText } from "../../../SessionRegistrationGrid/model/text";
 import { loadStrings } from "../../fixtures/resx";
 
@@ -7,6 +7,12 @@ describe("classifyError", () => {
     const problem = classifyError({ errorCode, message: "Number of requests exceeded the limit", retryAfter: 3 });
     expect(problem).toEqual({ kind: "throttled", detail: "Number of requests exceeded the limit", retryAfterMs: 3000 });
     expect(isTransient(problem)).toBe(true);
+  });
+
+  it("tells a refusal of too many at once (fewer at once cures it) from the two window limits, signed or not", () => {
+    expect([-2147015898, -2147015898 >>> 0].map((errorCode) => isConcurrencyRefusal({ errorCode, message: "" }))).toEqual([true, true]);
+    expect([-2147015902, -2147015903, 0].map((errorCode) => isConcurrencyRefusal({ errorCode, message: "" }))).toEqual([false, false, false]);
+    expect(isConcurrencyRefusal({ status: 429, message: "Too Many Requests" })).toBe(false);
   });
 
   it("treats network failures as transient", () => {

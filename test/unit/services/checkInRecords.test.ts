@@ -1,5 +1,6 @@
 /** Issue 10: every check-in makes a check-in record, exactly once, before its count; undo takes both back. */
 import type { RecordsMode } from "../../../SessionRegistrationGrid/model/editPolicy";
+import { PACE } from "../../../SessionRegistrationGrid/model/concurrency";
 import { DEFAULT_RETRY } from "../../../SessionRegistrationGrid/services/retry";
 import { FakeDataverse, generateConference, type RegistrationRow } from "../../fixtures";
 import { loaded, settle, setup } from "./editorSetup";
@@ -245,18 +246,18 @@ describe("undo", () => {
 });
 
 describe("bulk", () => {
-  it("checks in many with a record each, at most four calls in flight, and undoes that run the same way", async () => {
+  it("checks in many with a record each, paced, and undoes that run the same way", async () => {
     const rows = linked.slice(11, 23);
     const { dataverse, editor, records, count } = desk({ latencyMs: 2 });
     const before = rows.map((r) => [count(r), records(r).length]);
     const outcomes = await editor.runBulk(rows.map(loaded), () => ({ kind: "checkIn" }));
     expect(outcomes.every((o) => o.result === "changed")).toBe(true);
-    expect(dataverse.maxInFlight).toBeLessThanOrEqual(4);
+    expect(dataverse.maxInFlight).toBeLessThanOrEqual(PACE.most);
     expect(rows.map((r) => [count(r), records(r).length])).toEqual(before.map(([c, n]) => [c + 1, n + 1]));
     dataverse.resetCalls();
     const undone = await editor.runBulk(rows.map(loaded), (row) => editor.undoEdit(row.id));
     expect(undone.every((o) => o.result === "changed")).toBe(true);
-    expect(dataverse.maxInFlight).toBeLessThanOrEqual(4);
+    expect(dataverse.maxInFlight).toBeLessThanOrEqual(PACE.most);
     expect(rows.map((r) => [count(r), records(r).filter((c) => c.statecode === 0).length])).toEqual(before);
   });
 
@@ -264,7 +265,7 @@ describe("bulk", () => {
     const rows = linked.slice(23, 27);
     const { dataverse, editor, records, count, calls } = desk();
     const [before, existing] = [count(rows[1]), records(rows[1]).length];
-    dataverse.failNext({ kind: "throttle", op: "update", id: rows[1].msevtmgt_sessionregistrationid, times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "update", id: rows[1].msevtmgt_sessionregistrationid, times: DEFAULT_RETRY.throttled });
     const outcomes = await editor.runBulk(rows.map(loaded), () => ({ kind: "checkIn" }));
     expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: rows[1].msevtmgt_sessionregistrationid, result: "failed", problem: "throttled" }]);
     expect(editor.failures()).toEqual([expect.objectContaining({ rowId: rows[1].msevtmgt_sessionregistrationid, record: "made" })]);

@@ -71,6 +71,8 @@ export function setup(rows: RegistrationRow[], options: { latencyMs?: number; da
     },
     now: () => clock.now,
     schedule: (flush) => flush(),
+    // Reads asked for in the same round of promise jobs go together (a timer would not run under fake timers).
+    gatherReads: (flush) => void Promise.resolve().then(flush),
     ...options,
   });
   made.push(editor);

@@ -2,6 +2,7 @@ import { createRegistrationEditor } from "../../../SessionRegistrationGrid/servi
 import { webApiCheckInStore } from "../../../SessionRegistrationGrid/services/checkInStore";
 import { webApiStore } from "../../../SessionRegistrationGrid/services/registrationStore";
 import { DEFAULT_RETRY } from "../../../SessionRegistrationGrid/services/retry";
+import { PACE } from "../../../SessionRegistrationGrid/model/concurrency";
 import { loaded, registration, settle, setup } from "./editorSetup";
 
 const idOf = (row: { msevtmgt_sessionregistrationid: string }) => row.msevtmgt_sessionregistrationid;
@@ -93,7 +94,7 @@ describe("check-in", () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
     const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    dataverse.failNext({ kind: "throttle", op: "any", times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "any", times: DEFAULT_RETRY.throttled });
     expect((await press(seen).done)?.kind).toBe("throttled");
     expect(editor.shown(seen).timesCheckedIn).toBe(0);
     expect(editor.failures().map((c) => c.edit)).toEqual([{ kind: "checkIn" }]);
@@ -108,7 +109,7 @@ describe("check-in", () => {
     const row = registration({ msevtmgt_timescheckedin: 3 });
     const { dataverse, editor, press } = setup([row]);
     const seen = loaded(row);
-    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.attempts });
+    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.throttled });
     expect((await press(seen).done)?.kind).toBe("throttled");
     editor.discard(seen.id);
     // Another desk writes exactly the count the lost attempt would have written.
@@ -216,18 +217,21 @@ describe("failures", () => {
     const { dataverse, editor, waits, updates } = setup([row]);
     dataverse.failNext({ kind: "throttle", op: "update", retryAfterSeconds: 2 });
     expect(await editor.submit(loaded(row), edit)).toBeUndefined();
-    expect(waits).toEqual([2000]);
+    // The change waits it out, and so does every new start (a request-count refusal refuses everything meanwhile).
+    expect(waits).toEqual([2000, 2000]);
     expect(updates().map((c) => c.outcome)).toEqual(["error", "ok"]);
     expect(editor.failures()).toEqual([]);
   });
 
-  it.each(edits)("%s: throttling that outlasts the retries is kept as a failure with the stored value shown; Retry saves it", async (_name, edit) => {
+  it.each(edits)("%s: throttling that outlasts the generous retries is kept as a failure with the stored value shown; Retry saves it", async (_name, edit) => {
     const row = registration({ msevtmgt_timescheckedin: 1 });
     const { dataverse, editor, waits, updates } = setup([row]);
-    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.attempts, retryAfterSeconds: 1 });
+    dataverse.failNext({ kind: "throttle", op: "update", times: DEFAULT_RETRY.throttled, retryAfterSeconds: 1 });
     const problem = await editor.submit(loaded(row), edit);
     expect(problem?.kind).toBe("throttled");
-    expect(waits).toHaveLength(DEFAULT_RETRY.attempts - 1);
+    // Each refusal holds new starts for its Retry-After; the change waits out each but the last before trying again.
+    expect(waits).toEqual(Array(2 * DEFAULT_RETRY.throttled - 1).fill(1000));
+    expect(updates()).toHaveLength(DEFAULT_RETRY.throttled);
     expect(editor.failures()).toEqual([expect.objectContaining({ edit, status: "failed", problem })]);
     expect(editor.shown(loaded(row))).toEqual(loaded(row).fields);
     editor.retry(idOf(row));
@@ -328,7 +332,7 @@ describe("what the grid shows", () => {
 });
 
 describe("bulk", () => {
-  it("checks in the selection with at most four calls in flight; a failure in the middle is reported and kept in its row", async () => {
+  it("checks in the selection with several calls in flight, paced; a failure in the middle is reported and kept in its row", async () => {
     const rows = Array.from({ length: 12 }, () => registration({ msevtmgt_timescheckedin: 1 }));
     const { dataverse, editor } = setup(rows, { latencyMs: 3 });
     const failing = idOf(rows[5]);
@@ -338,7 +342,7 @@ describe("bulk", () => {
     expect(outcomes.filter((o) => o.result === "changed")).toHaveLength(11);
     // A business rule's refusal keeps Dataverse's words, for the summary to quote.
     expect(outcomes.filter((o) => o.result === "failed")).toEqual([{ id: failing, result: "failed", problem: "rejected", detail: expect.stringMatching(/\w/) }]);
-    expect(dataverse.maxInFlight).toBeLessThanOrEqual(4);
+    expect(dataverse.maxInFlight).toBeLessThanOrEqual(PACE.most);
     expect(dataverse.maxInFlight).toBeGreaterThan(1);
     expect(progress.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(rows.filter((r) => dataverse.get(idOf(r))?.msevtmgt_timescheckedin === 2)).toHaveLength(11);

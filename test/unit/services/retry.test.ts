@@ -1,6 +1,7 @@
+import type { Problem } from "../../../SessionRegistrationGrid/model/errors";
 import { realSleep, SaveFailed, withRetries, type RetryPolicy } from "../../../SessionRegistrationGrid/services/retry";
 
-const POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 400, maxDelayMs: 1000 };
+const POLICY: RetryPolicy = { attempts: 4, throttled: 6, baseDelayMs: 400, maxDelayMs: 1000 };
 
 /** An attempt throttled `times` times without a wait interval, then answered. */
 function throttledThenAnswered(times: number) {
@@ -24,6 +25,37 @@ describe("retries of a throttled answer without a wait interval", () => {
       expect(ms).toBeGreaterThanOrEqual(backoff[i] * 0.8);
       expect(ms).toBeLessThanOrEqual(backoff[i] * 1.2);
     });
+  });
+});
+
+describe("two budgets: service protection is waited out, network failures are counted", () => {
+  /** An attempt that fails with each of `problems` in turn, then is answered. */
+  const failing = (problems: Problem["kind"][]) => {
+    let calls = 0;
+    return async () => {
+      const kind = problems[calls++];
+      if (kind) throw new SaveFailed({ kind, detail: "", ...(kind === "throttled" && { retryAfterMs: 1000 }) });
+      return "saved";
+    };
+  };
+  const noWait = async () => undefined;
+
+  it("refusals beyond the network attempts are still waited out: Dataverse asked to come back, it never failed", async () => {
+    expect(await withRetries(failing(Array(POLICY.throttled - 1).fill("throttled")), POLICY, noWait)).toBe("saved");
+  });
+
+  it("refusals and network failures each count against their own budget", async () => {
+    const mixed: Problem["kind"][] = ["network", "throttled", "network", "throttled", "throttled", "network", "throttled"];
+    expect(await withRetries(failing(mixed), POLICY, noWait)).toBe("saved");
+  });
+
+  it("each budget still ends: the network's after its attempts, the refusals' after their many", async () => {
+    await expect(withRetries(failing(Array(POLICY.attempts).fill("network")), POLICY, noWait)).rejects.toMatchObject({ problem: { kind: "network" } });
+    const refusals = ["network", ...Array(POLICY.throttled).fill("throttled")];
+    const waits: number[] = [];
+    await expect(withRetries(failing(refusals), POLICY, async (ms) => void waits.push(ms))).rejects.toMatchObject({ problem: { kind: "throttled" } });
+    // Each refusal but the last waited its Retry-After.
+    expect(waits.slice(1)).toEqual(Array(POLICY.throttled - 1).fill(1000));
   });
 });
 
