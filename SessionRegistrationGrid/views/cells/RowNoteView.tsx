@@ -1,5 +1,5 @@
 import * as React from "react";
-import { h } from "../jsx";
+import { Fragment, h } from "../jsx";
 import type { Change } from "../../model/changes";
 import { describeChange } from "../../model/describe";
 import { explain } from "../../model/errors";
@@ -44,24 +44,27 @@ const FailedNote = ({ row, change, more }: { row: RegistrationRow; change: Chang
     ? text(change.record === "made" ? "Row_RecordedNotCounted" : "Row_NotSaved")
     : text("Row_NotSavedChange", describeChange(change.edit, text));
   const detailId = `srg-why-${row.id}`;
+  // The explanation takes a line of its own below the note, in the cell (the note's line keeps its place).
   return (
-    <span className="srg-note srg-failed">
-      <button type="button" className="srg-failed-text" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={() => setOpen(!open)}>
-        <span className="srg-failed-what">{more ? text("Row_NotSavedMore", what, more) : what}</span>
-        <span className="srg-failed-why">{text(`Reason_${problem.kind}`)}</span>
-      </button>
-      <button type="button" className="srg-small-button" aria-label={text("Row_RetryLabel", row.name)} onClick={() => editor.retry(row.id)}>
-        {text("Edit_Retry")}
-      </button>
-      {/* ✕ and, where there is room, the word (drawn by the CSS from the title's text). */}
-      <button type="button" className="srg-discard" aria-label={text("Row_DiscardLabel", row.name)} title={text("Edit_Discard")} onClick={() => editor.discard(row.id)}>
-        <span className="srg-icon-word">{text("Edit_Discard")}</span>
-      </button>
+    <>
+      <span className="srg-note srg-failed">
+        <button type="button" className="srg-failed-text" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={() => setOpen(!open)}>
+          <span className="srg-failed-what">{more ? text("Row_NotSavedMore", what, more) : what}</span>
+          <span className="srg-failed-why">{text(`Reason_${problem.kind}`)}</span>
+        </button>
+        <button type="button" className="srg-small-button" aria-label={text("Row_RetryLabel", row.name)} onClick={() => editor.retry(row.id)}>
+          {text("Edit_Retry")}
+        </button>
+        {/* ✕ and, on touch screens, the word (the CSS shows it). */}
+        <button type="button" className="srg-discard" aria-label={text("Row_DiscardLabel", row.name)} title={text("Edit_Discard")} onClick={() => editor.discard(row.id)}>
+          <span className="srg-icon-word">{text("Edit_Discard")}</span>
+        </button>
+      </span>
       {open && (
         <span id={detailId} ref={detail} className="srg-failed-detail">
           {explain(problem, text)}
         </span>
       )}
-    </span>
+    </>
   );
 };
