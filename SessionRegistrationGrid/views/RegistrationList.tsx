@@ -41,6 +41,12 @@ const CellsWithoutSelection = ({ defaultRender: Cells, ...props }: IComponentAsP
 );
 
 /**
+ * The list keeps one screen's worth of rows drawn above and below the view (Fluent's default is two): a search, a
+ * quick filter or a load that changes the rows then redraws about half as many, and a page holds fewer elements.
+ */
+const LIST_WINDOWS = { renderedWindowsAhead: 1, renderedWindowsBehind: 1 };
+
+/**
  * The selection circle and its check are drawn by the CSS on Fluent's own checkbox element (role, name and
  * aria-checked stay Fluent's): Fluent's glyph is five to seven elements and two icon components in every row.
  */
@@ -93,6 +99,7 @@ export const RegistrationList = React.memo(({ listRef, rows, columns, selection,
       // Without a set key Fluent clears the selection whenever the items change (every refresh does).
       setKey="registrations"
       useReducedRowRenderer
+      listProps={LIST_WINDOWS}
       // The list renders a little ahead of the view: when the last loaded row appears, the user is near the
       // end, so the next page loads before they get there.
       onRowDidMount={(_row?: RegistrationRow, index?: number) => hasMore && index === rows.length - 1 && actions.loadMore()}
