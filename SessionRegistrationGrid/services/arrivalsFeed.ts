@@ -58,6 +58,8 @@ export function createArrivalsFeed(o: ArrivalsFeedOptions): ArrivalsFeed {
   let state: ArrivalsState = { checkIns: [], session: {}, now: now(), reading: true, failed: false };
   let signature = "";
   let storedVersion = 0;
+  /** What was read, in time order: sorted once per answer, not at every press. */
+  let storedInOrder: Arrival[] = [];
 
   /** A check-in this page saved is still counted while the editor can undo it or an undo of it has not been saved. */
   const stillSaved = (rowId: string, id: string) =>
@@ -104,7 +106,7 @@ export function createArrivalsFeed(o: ArrivalsFeedOptions): ArrivalsFeed {
     if (next === signature) return;
     signature = next;
     state = {
-      checkIns: currentArrivals(stored.values(), [...mine.values(), ...pending], hidden),
+      checkIns: currentArrivals(storedInOrder, [...mine.values(), ...pending], hidden),
       session, now: at, reading: !answered, failed: !answered && failed,
     };
     for (const listener of [...listeners]) listener();
@@ -121,7 +123,10 @@ export function createArrivalsFeed(o: ArrivalsFeedOptions): ArrivalsFeed {
         // The server's clock: the newest change seen is where the next ask starts.
         if (!since || modifiedOn > since) since = modifiedOn;
       }
-      if (changed.length || !answered) storedVersion++;
+      if (changed.length || !answered) {
+        storedVersion++;
+        storedInOrder = [...stored.values()].sort((a, b) => a.at - b.at);
+      }
       answered = true;
       failed = false;
     } catch {

@@ -88,10 +88,11 @@ describe("the bins", () => {
 describe("what the chart counts now", () => {
   const stored = [checkIn("ana", "08:50"), checkIn("ben", "08:55"), checkIn("ben", "09:05")];
 
-  it("adds this page's check-ins once each (a saved one may be read back from Dataverse too)", () => {
-    const mine = [{ ...stored[0] }, checkIn("cy", "09:12")];
+  it("adds this page's check-ins once each (a saved one may be read back from Dataverse too), in time order", () => {
+    const mine = [{ ...stored[0] }, checkIn("cy", "09:12"), checkIn("dee", "08:52")];
     const list = currentArrivals(stored, mine, new Set());
-    expect(list.map((c) => c.person).sort()).toEqual(["ana", "ben", "ben", "cy"]);
+    expect(list.map((c) => c.person)).toEqual(["ana", "dee", "ben", "ben", "cy"]);
+    expect(currentArrivals(stored, [], new Set())).toEqual(stored);
   });
 
   it("an undo takes the check-in away: a person with no other check-in leaves, one who re-entered stays once", () => {
