@@ -15,11 +15,11 @@ const activeRecords = () => conference.checkIns.filter((c) => c._msevtmgt_sessio
 const feeds: ArrivalsFeed[] = [];
 afterEach(() => feeds.splice(0).forEach((f) => f.dispose()));
 
-function desk() {
+function desk(concurrency?: number) {
   // After the generated arrivals: the server's clock never runs behind what it stored.
   const at = { now: Date.parse("2025-06-12T09:40:00Z") };
   const dataverse = new FakeDataverse({ data: conference, clock: () => at.now });
-  const door = setup([], { dataverse, records: () => ({ create: true }) });
+  const door = setup([], { dataverse, records: () => ({ create: true }), ...(concurrency && { concurrency }) });
   door.clock.now = at.now;
   const feed = createArrivalsFeed({ store: webApiArrivalsStore(dataverse.webApi), session, editor: door.editor, times: () => times, onTimes: () => () => undefined, now: () => at.now });
   feeds.push(feed);
@@ -77,6 +77,25 @@ describe("Arrivals' data", () => {
     await settle();
     expect(d.ids()).toHaveLength(before);
     expect(d.dataverse.getCheckIn(made)?.statecode).toBe(1);
+  });
+
+  it("an undo dropped unstarted by a cancelled bulk run gives its check-in back; the one saved takes its own away", async () => {
+    const d = desk(1);
+    await settle();
+    const before = d.ids().length;
+    const [a, b] = [d.newcomer(0), d.newcomer(1)];
+    await d.press(a, 0).done;
+    await d.press(b).done;
+    const [madeA, madeB] = [d.editor.undoable(a.id)[0].id, d.editor.undoable(b.id)[0].id];
+    let cancelled = false;
+    const run = d.editor.runBulk([a, b], (row) => d.editor.undoEdit(row.id), { isCancelled: () => cancelled });
+    expect(d.ids()).toHaveLength(before);
+    cancelled = true;
+    expect((await run).map((o) => o.result)).toEqual(["changed", "notStarted"]);
+    await settle();
+    expect(d.ids()).not.toContain(madeA);
+    expect(d.ids()).toContain(madeB);
+    expect(d.ids()).toHaveLength(before + 1);
   });
 
   it("a check-in that failed is not counted (the row doesn't count it); its Retry counts it", async () => {
