@@ -62,6 +62,8 @@ export const CheckIn = {
   SessionAttended: "msevtmgt_SessionAttended",
   SessionRegistration: "msevtmgt_SessionRegistration",
   SessionRegistrationValue: "_msevtmgt_sessionregistration_value",
+  SessionAttendedValue: "_msevtmgt_sessionattended_value",
+  ContactValue: "_msevtmgt_contact_value",
 } as const;
 
 export const enum CheckInType {
@@ -89,6 +91,9 @@ export const Session = {
   Entity: "msevtmgt_session",
   Capacity: "msevtmgt_sessionmaxcapacity",
   EventValue: "_msevtmgt_event_value",
+  /** TimeZoneIndependent: the venue's wall clock (model/arrivals.ts, venueInstant). */
+  Start: "msevtmgt_starttime",
+  End: "msevtmgt_endtime",
 } as const;
 
 /** Navigation properties of a session registration's lookups, for @odata.bind on create (case-sensitive). */

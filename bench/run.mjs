@@ -15,6 +15,7 @@ import { loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildControl, CONTROL_DIR, prepareAndServe, ROOT } from "../harness/server.mjs";
+import { arrivalsRows, measureArrivals } from "./arrivals.mjs";
 import { chromiumVersion, launchChromium, openBenchPage, settledHeap } from "./browser.mjs";
 import { formatTable, GOALS, machineInfo, markdownTable, median, stats, verdict } from "./report.mjs";
 import { commandLine } from "../scripts/lib/cli.mjs";
@@ -360,6 +361,7 @@ try {
 
   const sizeRuns = [];
   const bulkRuns = [];
+  const arrivalsRuns = [];
   for (let run = 1; run <= config.runs; run++) {
     for (const count of config.sizes) {
       const t = Date.now();
@@ -367,12 +369,15 @@ try {
       sizeRuns.push({ run, ...result });
       log(`run ${run}/${config.runs}, ${count} records: warm mount ${result.warm.firstPaintMs.toFixed(1)} ms, refresh ${result.refresh.controlMs.toFixed(1)} ms (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     }
+    const arrivals = await measureArrivals(browser, server.url, { count: Math.max(...config.sizes), times: config.checkInTimes, latencyMs: config.latencyMs, viewport: config.viewport, container: config.container, clickMethod, checkIn });
+    arrivalsRuns.push({ run, ...arrivals });
+    log(`run ${run}/${config.runs}, Arrivals at ${arrivals.rows} registrations: check-in painted in ${arrivals.clickToPaintMs.toFixed(1)} ms`);
     const bulk = await measureBulk(browser, server.url, config.bulkRows);
     bulkRuns.push({ run, ...bulk });
     log(`run ${run}/${config.runs}, bulk ${bulk.rows}: ${(bulk.wallMs / 1000).toFixed(2)} s, at most ${bulk.maxInFlight} in flight`);
   }
 
-  const rows = buildRows(bundle, sizeRuns, bulkRuns, clickMethod, subgrid);
+  const rows = [...buildRows(bundle, sizeRuns, bulkRuns, clickMethod, subgrid), ...arrivalsRows(arrivalsRuns, clickMethod)];
   console.log("");
   console.log(formatTable(rows));
   console.log("");
@@ -405,7 +410,7 @@ try {
     })),
     markdown: markdownTable(rows),
     notes,
-    raw: { sizeRuns, bulkRuns },
+    raw: { sizeRuns, bulkRuns, arrivalsRuns },
     wallSeconds: Math.round((Date.now() - started) / 100) / 10,
   };
   mkdirSync(dirname(outFile), { recursive: true });

@@ -1,6 +1,7 @@
 /** `window.harness`: what the end-to-end tests and benchmarks drive (types in types.ts, docs in docs/HARNESS.md). */
 import type { FakeDataverse } from "../test/fixtures";
 import { currentStrings, languages } from "./build";
+import { arrivalsBurst, seedSessionCheckIns } from "./arrivals";
 import { focusedRowId, idle, mounted, mountWith, onRender, renders, requireMounted, setNetworkUp, unmount, whenReady } from "./control";
 import { frame, input, root } from "./dom";
 import { clearLogEntries, logSnapshot, rewindLog } from "./log";
@@ -89,6 +90,8 @@ export const api: HarnessApi = {
     const session = m.conference.defaultSessionId.toLowerCase();
     return m.dataverse.snapshot().filter((r) => r._msevtmgt_sessionid_value === session && r.statecode === 0 && (r.msevtmgt_timescheckedin ?? 0) > 0).length;
   },
+  setSessionCheckIns: (people) => seedSessionCheckIns(requireMounted(), people),
+  arrivalsBurst: (count) => arrivalsBurst(requireMounted(), count),
   changeByAnotherUser: (id, changes) => {
     const m = requireMounted();
     return summary(m.dataverse.changeByAnotherUser(id, changes), m.dataverse)!;

@@ -8,6 +8,7 @@ import {
   type Conference, type FakeHost,
 } from "../test/fixtures";
 import { defaultLanguage, loadBuild, newControl, parameterDefaults, type ReactControl, selectLanguage } from "./build";
+import { crowdSession, setClock } from "./arrivals";
 import { badgesFor } from "./badges";
 import { cameraScanner, confirmDialog, contactPicker } from "./dialogs";
 import { frame, root } from "./dom";
@@ -132,9 +133,11 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
     disabled: false, writePrivilege: true, checkInCreatePrivilege: true, languageId: defaultLanguage(), ...options,
   };
   const strings = await selectLanguage(o.languageId!);
+  setClock(o.now);
   if (o.count !== undefined && !reuse) o.attendees = Math.max(o.attendees, Math.ceil(o.count / 8) + 10);
   const generated = conferenceFor(o.seed, o.attendees);
-  const conference = o.count === undefined ? generated : firstRegistrations(generated, o.count);
+  const first = o.count === undefined ? generated : firstRegistrations(generated, o.count);
+  const conference = o.sessionSize ? crowdSession(first, o.sessionSize) : first;
   const dataverse = reuse ?? new FakeDataverse({
     data: conference, latencyMs: o.latencyMs, writePrivilege: o.writePrivilege, checkInCreatePrivilege: o.checkInCreatePrivilege,
     statusReasons: o.statusReasons, errorCodeStyle: o.errorCodeStyle, userId: deskUserId(o.desk), serviceProtection: o.serviceProtection,

@@ -34,6 +34,8 @@ ready
       parameters: live === null ? undefined : { liveRefreshSeconds: Number(live) },
       languageId: number("lang"), rtl: params.has("rtl") ? params.get("rtl") !== "0" : undefined, width: number("width"),
       phoneApp: params.has("phone") ? params.get("phone") !== "0" : undefined, formFactor: number("formFactor"),
+      // ?now=2025-06-12T09:40:00Z: the page's clock during the form's session, for a live Arrivals chart.
+      now: params.get("now") ?? undefined,
     };
     // What the URL doesn't say keeps the page's defaults.
     return mountWith(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)));

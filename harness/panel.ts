@@ -143,10 +143,13 @@ export function wirePanel(api: HarnessApi): void {
     setFocusedRow(id);
     drawFocused();
   }));
+  // Issue 23: eight people checked in at other desks; the live poll brings them into the rows and Arrivals.
+  $("arrivals-burst").addEventListener("click", panelAction(() => api.arrivalsBurst(8)));
   // Another tab on the same data: another desk at the same session, its own staff member.
   $("second-desk").addEventListener("click", () => {
     const m = mounted();
     const params = new URLSearchParams({ desk: String((m?.options.desk ?? 1) + 1), view: m?.options.view ?? "session", live: String(m?.context.parameters.liveRefreshSeconds.raw ?? 20) });
+    if (m?.options.now) params.set("now", new Date(Date.now()).toISOString());
     window.open(`${location.pathname}?${params}`, "_blank");
   });
   $("reset-data").addEventListener("click", panelAction(() => {

@@ -74,6 +74,10 @@ export interface MountOptions {
   phoneApp?: boolean;
   /** client.getFormFactor(): 1 desktop (default), 2 tablet, 3 phone. */
   formFactor?: number;
+  /** The page's clock reads this moment (ISO) and runs on from it, e.g. "2025-06-12T09:40:00Z": during the form's session. */
+  now?: string;
+  /** The form's session holds this many registrations (others moved into it, with their check-ins): for benchmarks. */
+  sessionSize?: number;
 }
 
 export interface RenderRecord {
@@ -154,6 +158,10 @@ export interface HarnessApi {
   setSessionCapacity(capacity: number | null): void;
   /** The people checked in at the form's session now: its active registrations with a count of at least 1. */
   checkedInAtSession(): number;
+  /** Exactly `people` people of the form's session in, one active check-in record each (other users; remount to see it). */
+  setSessionCheckIns(people: number): { people: number; records: number };
+  /** Other desks check `count` (8) people of the form's session in, in the last two minutes; returns their names. */
+  arrivalsBurst(count?: number): string[];
   setDisabled(disabled: boolean): void;
   setWritePrivilege(allowed: boolean): Promise<MountInfo>;
   resize(width: number, height: number): void;

@@ -8,6 +8,8 @@ export interface Text {
   ordinal(value: number): string;
   /** A moment (ms since 1970) as the platform formats it: the time alone when it is today, else date and time. */
   when(at: number): string;
+  /** A moment's time of day as the platform formats it, in the user's time zone ("9:05 AM"). */
+  time(at: number): string;
 }
 
 /** The platform's date formatting (context.formatting) that `when` needs. */
@@ -31,16 +33,17 @@ export function createText(lookup: (key: string) => string, formatNumber: (n: nu
   const text = (key: string, ...args: (string | number)[]) =>
     lookup(key).replace(/\{(\d)\}/g, (_, index: number) => (typeof args[index] === "number" ? formatNumber(args[index]) : String(args[index])));
   const ordinals = new Intl.PluralRules(language, { type: "ordinal" });
+  // In a right-to-left sentence a time reads in its own order only when isolated ("10:56 PM", not "PM 10:56").
+  const isolated = (formatted: string) => (RIGHT_TO_LEFT.has(language) ? `\u2068${formatted}\u2069` : formatted);
   return Object.assign(text, {
     number: formatNumber,
     count: (key: string, count: number) => text(`${key}_${count === 1 ? "one" : "other"}`, count),
     ordinal: (value: number) => text(`Ordinal_${ordinals.select(value)}`, value),
     when: (at: number) => {
       const date = new Date(at);
-      const formatted = !dates ? date.toISOString() : sameDay(at, now(), dates) ? dates.formatTime(date, USER_LOCAL) : dates.formatDateShort(date, true);
-      // In a right-to-left sentence a time reads in its own order only when isolated ("10:56 PM", not "PM 10:56").
-      return RIGHT_TO_LEFT.has(language) ? `\u2068${formatted}\u2069` : formatted;
+      return isolated(!dates ? date.toISOString() : sameDay(at, now(), dates) ? dates.formatTime(date, USER_LOCAL) : dates.formatDateShort(date, true));
     },
+    time: (at: number) => isolated(dates ? dates.formatTime(new Date(at), USER_LOCAL) : new Date(at).toISOString().slice(11, 16)),
   });
 }
 

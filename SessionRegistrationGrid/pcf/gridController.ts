@@ -18,6 +18,7 @@ import { createSignal } from "../views/signal";
 import type { GridServices, StatusMessage } from "../views/gridTypes";
 import { h } from "../views/jsx";
 import { RegistrationGrid } from "../views/RegistrationGrid";
+import { wireAttendance } from "./attendance";
 import { createDatasetAdapter } from "./datasetAdapter";
 import { createDesk } from "./desk";
 import { clientUrlOf, isTouch, pickContact, sessionOf } from "./host";
@@ -82,6 +83,7 @@ export function createGridController(context: Context): GridController {
     pickContact: () => pickContact(context).catch((error) => void announce(text("Desk_PickerFailed", classifyError(error).detail))),
   };
   const desk = createDesk({ context, editor, adapter, checkIns, session, text, said, confirm });
+  const attendance = wireAttendance({ context, editor, desk, session });
   window.addEventListener("online", editor.reconnect);
   // Live updates: other desks' changes, merged into the rows; on a session's form, that session's registrations.
   const live = createSignal<LiveState>({ paused: false, newRegistrations: 0 });
@@ -91,6 +93,7 @@ export function createGridController(context: Context): GridController {
     session: session?.id,
     checkedInElsewhere: (names) => announce(text("Live_CheckedInElsewhere", names.join(text("List_Separator")))),
     changed: live.set,
+    asked: attendance.heard,
   }) : undefined;
   void loadTableAccess(context.utils, fallbackReasons).then((loaded) => {
     memory.keep(loaded);
@@ -110,7 +113,7 @@ export function createGridController(context: Context): GridController {
   const currentServices = (current: Context) => {
     const statusReasons = access?.statusReasons ?? fallbackReasons;
     if (services?.policy !== currentPolicy(current) || services.statusReasons !== statusReasons) {
-      services = { text, policy: policy!, statusReasons, editor, actions, announce, said, live, undoCheckIn, desk, onSessionForm: !!session };
+      services = { text, policy: policy!, statusReasons, editor, actions, announce, said, live, undoCheckIn, desk, onSessionForm: !!session, attendance };
     }
     return services;
   };
@@ -130,6 +133,7 @@ export function createGridController(context: Context): GridController {
       lastInputs = inputs;
       if (pageSize) adapter.setPageSize(clampPageSize(pageSize));
       const grid = adapter.snapshot(dataset);
+      attendance.follow(dataset);
       editor.syncWithDataset(adapter.changedIds());
       return (lastElement = h(RegistrationGrid, {
         grid,
@@ -140,6 +144,7 @@ export function createGridController(context: Context): GridController {
     dispose() {
       poll?.stop();
       desk.dispose();
+      attendance.dispose();
       window.removeEventListener("online", editor.reconnect);
       editor.dispose();
     },

@@ -10,6 +10,9 @@ export interface SessionInfo {
   name: string;
   capacity?: number;
   event?: string;
+  /** Start and end as Dataverse keeps them (time-zone independent text), for Arrivals. */
+  start?: string;
+  end?: string;
 }
 
 /** A session registration as the desk finds it in Dataverse (it may not be loaded in the grid). */
@@ -54,8 +57,11 @@ export function webApiDeskStore(webAPI: ComponentFramework.WebApi): DeskStore {
   const ER_SELECT = `?$select=${EventRegistration.Id},msevtmgt_name,${EventRegistration.ContactValue}`;
   return {
     async session(id) {
-      const row: Row = await webAPI.retrieveRecord(Session.Entity, bareGuid(id), `?$select=msevtmgt_name,${Session.Capacity},${Session.EventValue}`);
-      return { id: bareGuid(id), name: text(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]), event: text(row[Session.EventValue]) || undefined };
+      const row: Row = await webAPI.retrieveRecord(Session.Entity, bareGuid(id), `?$select=msevtmgt_name,${Session.Capacity},${Session.EventValue},${Session.Start},${Session.End}`);
+      return {
+        id: bareGuid(id), name: text(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]), event: text(row[Session.EventValue]) || undefined,
+        start: text(row[Session.Start]) || undefined, end: text(row[Session.End]) || undefined,
+      };
     },
     async registrationOf(contact, session) {
       const filter = `_${Column.Contact}_value eq ${bareGuid(contact)} and _${Column.Session}_value eq ${bareGuid(session)}`;

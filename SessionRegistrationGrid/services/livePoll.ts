@@ -29,6 +29,8 @@ export interface LiveOptions {
   /** Other desks checked these people in (their counts went up) since the last ask. */
   checkedInElsewhere(names: string[]): void;
   changed(state: LiveState): void;
+  /** After each answered ask: the registrations changed since the ask before (none on the first), as read. */
+  asked?(changed: readonly Record<string, string>[]): void;
 }
 
 const ID = `${ENTITY}id`;
@@ -57,6 +59,7 @@ export function startLivePoll(o: LiveOptions): LivePoll {
       const { entities } = await o.webAPI.retrieveMultipleRecords(ENTITY, SELECT + (filter && `&$filter=${filter}`) + (since ? "" : "&$top=1"));
       failures = 0;
       if (since) merge(entities);
+      o.asked?.(since ? entities : []);
       since = entities[0]?.modifiedon ?? since;
       start ??= since;
     } catch {

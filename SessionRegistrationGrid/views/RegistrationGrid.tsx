@@ -1,6 +1,7 @@
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, type IDetailsList } from "@fluentui/react";
 import * as React from "react";
 import { h } from "./jsx";
+import { Attendance } from "./Attendance";
 import { pagingText } from "../model/paging";
 import type { GridSnapshot } from "../model/types";
 import { BulkBar } from "./BulkBar";
@@ -74,6 +75,7 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
           </MessageBar>
         )}
         {services.onSessionForm && <RoomHeader loadingAll={!!grid.paging.loadingAll} />}
+        <Attendance narrow={layout.width > 0 && layout.width < 600} />
         <DeskBar find={find} focusFirstRow={() => list.current?.focusIndex(0, true)} />
         <MessageLine rows={grid.rows} />
         <div className="srg-scroll" data-is-scrollable="true">

@@ -6,6 +6,7 @@ import type { LookupRef, RegistrationRow, SortState } from "../model/types";
 import type { CheckInDesk } from "../services/checkInDesk";
 import type { LiveState } from "../services/livePoll";
 import type { RegistrationEditor, SavedCheckIn } from "../services/registrationEditor";
+import type { AttendanceFeeds } from "./Attendance";
 import type { Signal } from "./signal";
 
 /** What the grid asks of the dataset, as plain callbacks. */
@@ -53,4 +54,6 @@ export interface GridServices {
   desk: CheckInDesk;
   /** The grid sits on a session's form (the desk's header, walk-ins, the full-room question). */
   onSessionForm: boolean;
+  /** Arrivals on a session's form, Sessions in a view (issue 23). */
+  attendance?: AttendanceFeeds;
 }

@@ -50,9 +50,9 @@ describe("first render", () => {
     assert.equal(await page.locator("#control-root img").count(), 0);
 
     // No webAPI traffic just to show the grid but the live updates' first ask (where "now" is on the server: one
-    // row) and, on a session's form, the session's name and capacity for the desk's header; the platform saw no
-    // misuse (overlapping loads, sorting reassigned).
-    assert.deepEqual((await h.calls()).map((c) => `${c.op} ${c.entity} ${/\$top=1\b/.test(c.options)}`).sort(), ["retrieve msevtmgt_session false", "retrieveMultiple msevtmgt_sessionregistration true"]);
+    // row) and, on a session's form, the session's name, capacity and times for the desk's header and Arrivals, and
+    // the session's check-ins for Arrivals (issue 23); the platform saw no misuse (overlapping loads, sorting reassigned).
+    assert.deepEqual((await h.calls()).map((c) => `${c.op} ${c.entity} ${/\$top=1\b/.test(c.options)}`).sort(), ["retrieve msevtmgt_session false", "retrieveMultiple msevtmgt_checkin false", "retrieveMultiple msevtmgt_sessionregistration true"]);
     assert.deepEqual(await h.eval(() => window.harness.host.violations), []);
     assert.deepEqual(await h.eval(() => window.harness.host.missingStrings), [], "every string the control asks for is in the resx");
 

@@ -80,6 +80,11 @@ describe("resx strings", () => {
     expect(strings.Desk_NotRegistered).toBe("Not registered for this session");
     expect(strings.Desk_JustCheckedIn).toBe("{0} was just checked in");
     expect(strings.Room_FullText).toBe("{0} is full: {1} of {2} checked in. Check in {3} anyway?");
+    // Arrivals (issue 23): the chart's buttons, and its name starts with "Arrivals" in each of its forms.
+    expect([strings.Arrivals_ShowTable, strings.Arrivals_HideTable, strings.Arrivals_Hide, strings.Arrivals_Show]).toEqual(["Show as table", "Hide table", "Hide arrivals", "Show arrivals"]);
+    const summaries = ["None", "NoneCapacity", "Summary", "SummaryCapacity", "SummaryBusiest", "SummaryCapacityBusiest", "Reading", "Failed"].map((k) => strings[`Arrivals_${k}`]);
+    expect(summaries.filter((s) => !s.startsWith("Arrivals"))).toEqual([]);
+    expect(strings.Arrivals_SummaryCapacityBusiest).toBe("Arrivals: {0} checked in of {1}; busiest {2} to {3} with {4}");
   });
 
   it("leaves no user-visible text in the views' markup", () => {
