@@ -74,7 +74,7 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
             {text(grid.rows.length ? "Grid_DatasetStale" : "Grid_DatasetError", grid.error)}
           </MessageBar>
         )}
-        {services.onSessionForm && <RoomHeader loadingAll={!!grid.paging.loadingAll} />}
+        {services.onSessionForm && <RoomHeader rows={grid.rows} loadingAll={!!grid.paging.loadingAll} />}
         <Attendance narrow={layout.width > 0 && layout.width < 600} />
         <DeskBar find={find} focusFirstRow={() => list.current?.focusIndex(0, true)} />
         <MessageLine rows={grid.rows} />

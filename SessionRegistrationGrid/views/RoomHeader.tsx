@@ -1,6 +1,9 @@
 import * as React from "react";
 import { h } from "./jsx";
 import { isFull } from "../model/room";
+import { sameData } from "../model/sameData";
+import type { RegistrationRow } from "../model/types";
+import { afterNextPaint } from "./afterPaint";
 import { useGrid } from "./GridContext";
 
 /**
@@ -8,12 +11,28 @@ import { useGrid } from "./GridContext";
  * with a warning once the people checked in reach the capacity. Counted over the session's registrations, which the
  * grid loads in full on a session's form.
  */
-export const RoomHeader = ({ loadingAll }: { loadingAll: boolean }) => {
+export const RoomHeader = ({ rows, loadingAll }: { rows: readonly RegistrationRow[]; loadingAll: boolean }) => {
   const { text, desk, editor } = useGrid();
-  const [, rerender] = React.useReducer((n: number) => n + 1, 0);
-  React.useEffect(() => desk.subscribe(rerender), [desk]);
-  React.useEffect(() => editor.subscribe(rerender), [editor]);
-  const room = desk.room();
+  const [room, setRoom] = React.useState(desk.room);
+  // Counted again after each change (a check-in, the session read, a load), once the change's own frame is painted.
+  React.useEffect(() => {
+    let cancel = () => undefined as void;
+    const recount = () => {
+      cancel();
+      cancel = afterNextPaint(() => setRoom((before) => {
+        const next = desk.room();
+        return before && next && sameData(before, next) ? before : next;
+      }));
+    };
+    const offDesk = desk.subscribe(recount);
+    const offEdits = editor.subscribe(recount);
+    recount();
+    return () => {
+      cancel();
+      offDesk();
+      offEdits();
+    };
+  }, [desk, editor, rows]);
   if (!room) return null;
   const full = isFull(room);
   return (

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { countFilters, inQuickFilter, type FilterCounts, type QuickFilter } from "../model/room";
 import { sameData } from "../model/sameData";
+import { afterNextPaint } from "./afterPaint";
 import { findRows } from "../model/search";
 import type { PagingState, RegistrationRow } from "../model/types";
 import type { GridServices } from "./gridTypes";
@@ -73,16 +74,3 @@ function useCounts(matches: readonly RegistrationRow[], editor: GridServices["ed
   return counts;
 }
 
-/** Runs `work` once the next frame is painted (a hidden page paints no frames: then soon); returns a cancel. */
-function afterNextPaint(work: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (typeof requestAnimationFrame !== "function" || document.hidden) {
-    timer = setTimeout(work, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
