@@ -179,6 +179,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       const written = result.stored;
       const next = settleChange(edits(rowId), change.id, written);
       setEdits(rowId, { ...next, changes: next.changes.map((c) => (isActive(c) ? { ...c, seen: { ...c.seen, ...written } } : c)) });
+      // Gone from the journal at once: kept till the next frame with its write answered, it would be sent again.
+      options.journal?.save(all());
       remember(done, written);
       finish(change, { result: result.result });
     } catch (error) {
@@ -189,7 +191,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         queue.unshift({ change });
         networkDown = true;
         clearTimeout(probe);
-        probe = setTimeout(reconnect, options.probeMs ?? 15_000);
+        // A disposed editor's save may still end here: no probe outlives it.
+        if (!disposed) probe = setTimeout(reconnect, options.probeMs ?? 15_000);
       } else {
         // Kept with what it had done (a check-in's record made): Retry finishes it, never starts it again.
         setEdits(rowId, failChange(edits(rowId), change.id, problem, fresh));

@@ -103,3 +103,37 @@ describe("a page left while a save retries (soak: disposedEditorWroteJournal)", 
     expect(first.dataverse.get(row.msevtmgt_sessionregistrationid)?.msevtmgt_timescheckedin).toBe(1);
   });
 });
+
+describe("a check-in saved, then the page gone before its next frame (soak, with tabs: savedLeftInJournal)", () => {
+  it("a saved change leaves the journal at once: the next page does not send it again (it counted twice)", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const store = new Map<string, string>();
+    const keep: KeyValueStore = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) };
+    // No frame ever comes (the tab dies, or the grid was disposed and hears its answers unseen).
+    const first = setup([row], { journal: createJournal(keep, "srg:test:saved"), schedule: () => undefined });
+    await first.press(loaded(row)).done;
+    expect(countOf(first.dataverse, row.msevtmgt_sessionregistrationid)).toBe(1);
+    expect(store.has("srg:test:saved")).toBe(false);
+
+    setup([], { dataverse: first.dataverse, journal: createJournal(keep, "srg:test:saved") });
+    await settle();
+    expect(countOf(first.dataverse, row.msevtmgt_sessionregistrationid)).toBe(1);
+  });
+});
+
+describe("a grid disposed while its save meets a dead connection (soak, with tabs: probeAfterDispose)", () => {
+  it("sets no probe: nothing of a disposed editor outlives it", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const row = registration();
+      let leave = () => undefined as void;
+      const { dataverse, editor, press } = setup([row], { probeMs: 15_000, sleep: async () => leave() });
+      leave = () => editor.dispose();
+      dataverse.setNetwork(false);
+      await press(loaded(row)).done;
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
