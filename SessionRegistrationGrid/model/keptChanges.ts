@@ -28,11 +28,13 @@ export function inMadeOrder(owners: readonly (readonly Change[])[]): Change[] {
 
 /**
  * The kept changes an editor takes on: those it doesn't hold yet (a change is one change wherever it was kept),
- * numbered after its own in the order given, so they are sent after them and in their own order. Each waits its
- * turn again (a failed one waits for the user) and keeps its recorded steps, so sending finishes where it stopped.
+ * numbered in the order given after its own and after their own numbers (a change's seq never goes down), so they
+ * are sent after its own and in their order. Each waits its turn again (a failed one waits for the user) and keeps
+ * its recorded steps, so sending finishes where it stopped.
  */
 export function changesToTake(kept: readonly Change[], held: readonly Change[], lastSeq: number): Change[] {
   const ids = new Set(held.map((c) => c.id));
   const fresh = kept.filter((c) => !ids.has(c.id) && !!ids.add(c.id));
-  return fresh.map((c, i) => ({ ...c, seq: lastSeq + i + 1, status: c.status === "failed" ? "failed" : "queued" }));
+  const after = Math.max(lastSeq, ...fresh.map((c) => c.seq));
+  return fresh.map((c, i) => ({ ...c, seq: after + i + 1, status: c.status === "failed" ? "failed" : "queued" }));
 }

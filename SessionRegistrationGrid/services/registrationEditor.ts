@@ -245,7 +245,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
    */
   const take = (kept: readonly Change[]) => {
     const taken = changesToTake(kept, all(), seq);
-    seq += taken.length;
+    seq = taken.at(-1)?.seq ?? seq;
     for (const change of taken) setEdits(change.rowId, addChange(edits(change.rowId), change));
     if (taken.length) options.journal?.save(all());
     queueMicrotask(() => taken.forEach((change) => change.status !== "failed" && start(change)));

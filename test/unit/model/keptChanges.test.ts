@@ -35,7 +35,7 @@ describe("the order adopted changes are sent in", () => {
 });
 
 describe("the changes an editor takes on", () => {
-  it("are numbered after its own, wait their turn again (a failed one for the user) and keep what their attempts did", () => {
+  it("are numbered after its own and their own numbers, wait their turn again (a failed one for the user) and keep what their attempts did", () => {
     const held = [change({ kind: "checkIn" }, { id: "mine", seq: 9 })];
     const saving = change({ kind: "checkIn" }, { id: "k1", seq: 4, status: "saving", record: "made", recordSent: true, unconfirmed: { count: 3, readVersion: "7" } });
     const waiting = change({ kind: "sync", synced: true }, { id: "k2", seq: 2, status: "waiting" });
@@ -44,11 +44,13 @@ describe("the changes an editor takes on", () => {
     expect(taken.map((c) => [c.id, c.seq, c.status])).toEqual([["k1", 10, "queued"], ["k2", 11, "queued"], ["k3", 12, "failed"]]);
     expect(taken[0]).toMatchObject({ record: "made", recordSent: true, unconfirmed: { count: 3, readVersion: "7" }, madeAt: saving.madeAt });
     expect(taken[2].problem).toEqual({ kind: "rejected", detail: "" });
+    // Kept with higher numbers than this editor's: a change's number never goes down when it moves.
+    expect(changesToTake([{ ...waiting, seq: 40 }, { ...failed, seq: 41 }], held, 9).map((c) => c.seq)).toEqual([42, 43]);
   });
 
   it("a change it holds already, or kept twice, is one change: taken once", () => {
     const held = [change({ kind: "checkIn" }, { id: "same" })];
-    const kept = [change({ kind: "checkIn" }, { id: "same" }), change({ kind: "checkIn" }, { id: "twice" }), change({ kind: "checkIn" }, { id: "twice" })];
-    expect(changesToTake(kept, held, 1).map((c) => [c.id, c.seq])).toEqual([["twice", 2]]);
+    const kept = [change({ kind: "checkIn" }, { id: "same", seq: 1 }), change({ kind: "checkIn" }, { id: "twice", seq: 2 }), change({ kind: "checkIn" }, { id: "twice", seq: 2 })];
+    expect(changesToTake(kept, held, 4).map((c) => [c.id, c.seq])).toEqual([["twice", 5]]);
   });
 });
