@@ -12,8 +12,9 @@ import { webApiCheckInStore } from "../services/checkInStore";
 import { createRegistrationEditor } from "../services/registrationEditor";
 import { webApiStore } from "../services/registrationStore";
 import type { GridActions } from "../views/gridTypes";
-import { createJournal } from "../services/journal";
+import { createOwnedJournal } from "../services/journalOwner";
 import { startLivePoll, type LiveState } from "../services/livePoll";
+import { documentLocks, webLocks } from "../services/ownerLocks";
 import { createSignal } from "../views/signal";
 import type { GridServices, StatusMessage } from "../views/gridTypes";
 import { h } from "../views/jsx";
@@ -54,11 +55,14 @@ export function createGridController(context: Context): GridController {
   const session = sessionOf(context);
   const touch = isTouch(context);
   const checkIns = webApiCheckInStore(context.webAPI);
+  // Unsaved changes are kept per environment, user and table, by each grid instance under its own key; Web Locks
+  // (missing in an insecure page or a very old browser) tell when another instance is gone.
+  const locks = (navigator as Partial<Navigator>).locks;
+  const journal = createOwnedJournal(globalThis.localStorage, `srg:${clientUrl ?? location.origin}:${context.userSettings.userId}:${ENTITY}`, locks ? webLocks(locks) : documentLocks);
   const editor = createRegistrationEditor({
     registrations: webApiStore(context.webAPI, ENTITY),
     checkIns,
-    // Unsaved changes are kept per environment, user and table.
-    journal: createJournal(globalThis.localStorage, `srg:${clientUrl ?? location.origin}:${context.userSettings.userId}:${ENTITY}`),
+    journal,
     isOffline: () => !navigator.onLine,
     records: () => (policy ?? currentPolicy(context)).records,
     recordName,
@@ -85,6 +89,10 @@ export function createGridController(context: Context): GridController {
   const desk = createDesk({ context, editor, adapter, checkIns, session, text, said, confirm });
   const attendance = wireAttendance({ context, editor, desk, session });
   window.addEventListener("online", editor.reconnect);
+  // Another instance may have kept changes since (another tab's journal changed) or may be gone by now.
+  const lookAgain = () => journal.lookAgain();
+  for (const type of ["online", "storage"]) window.addEventListener(type, lookAgain);
+  document.addEventListener("visibilitychange", lookAgain);
   // Live updates: other desks' changes, merged into the rows; on a session's form, that session's registrations.
   const live = createSignal<LiveState>({ paused: false, newRegistrations: 0 });
   const seconds = context.parameters.liveRefreshSeconds?.raw ?? 20;
@@ -146,6 +154,8 @@ export function createGridController(context: Context): GridController {
       desk.dispose();
       attendance.dispose();
       window.removeEventListener("online", editor.reconnect);
+      for (const type of ["online", "storage"]) window.removeEventListener(type, lookAgain);
+      document.removeEventListener("visibilitychange", lookAgain);
       editor.dispose();
     },
   };

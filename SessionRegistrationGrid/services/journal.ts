@@ -4,8 +4,19 @@ import type { Change } from "../model/changes";
 export type KeyValueStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface Journal {
+  /** What was kept for this editor to send. */
   load(): Change[];
   save(changes: readonly Change[]): void;
+  /**
+   * A journal of one editor among others (journalOwner.ts): `take` gets the changes adopted from editors gone, as
+   * they are adopted, and must keep them in this journal before it returns; `changed` hears foreignWaiting change.
+   */
+  attach?(take: (changes: readonly Change[]) => void, changed: () => void): void;
+  /** Changes another tab keeps that this editor may not send on its own (see journalOwner.ts). */
+  foreignWaiting?(): number;
+  adoptForeign?(): void;
+  /** The editor is disposed: it adopts nothing more, and once `idle` resolves another editor may take what is left. */
+  close?(idle: Promise<void>): void;
 }
 
 /**

@@ -4,123 +4,21 @@ import {
   type Change, type ChangeSource, type RowEdits,
 } from "../model/changes";
 import { bareGuid } from "../model/checkInRecord";
-import type { RecordsMode } from "../model/editPolicy";
 import type { Edit } from "../model/edits";
 import type { Problem } from "../model/errors";
+import { changesToTake, inMadeOrder } from "../model/keptChanges";
 import { createPressGuard } from "../model/pressGuard";
 import { failedCheckIn } from "../model/rowStatus";
 import type { RegistrationFields, RegistrationRow } from "../model/types";
 import { createCallPool } from "./callPool";
-import type { CheckInStore } from "./checkInStore";
+import type { EditorOptions, ElsewhereChange, RegistrationEditor, SavedCheckIn } from "./editorApi";
 import { newGuid } from "./ids";
-import type { Journal } from "./journal";
-import { createNotifier, type Schedule } from "./notifier";
-import type { RegistrationStore } from "./registrationStore";
-import { DEFAULT_RETRY, problemOf, realSleep, withRetries, type RetryPolicy, type Sleep } from "./retry";
+import { createNotifier } from "./notifier";
+import { DEFAULT_RETRY, problemOf, realSleep, withRetries } from "./retry";
 import { attemptSave, type SaveResult } from "./saveChange";
 import { savePorts } from "./savePorts";
 
-export interface EditorOptions {
-  registrations: RegistrationStore;
-  checkIns: CheckInStore;
-  /** Whether check-ins make check-in records now (default: yes). */
-  records?: () => RecordsMode;
-  /** The check-in record's name: the attendee and the session. */
-  recordName?: (row: RegistrationRow) => string;
-  retry?: RetryPolicy;
-  sleep?: Sleep;
-  now?: () => number;
-  newId?: () => string;
-  /** When listeners hear of changes (default: once per animation frame). */
-  schedule?: Schedule;
-  /** When fresh reads asked for together go out as one call (default: at the end of the task they were asked in). */
-  gatherReads?: Schedule;
-  /** Keeps unsaved changes across page loads; they are sent again when the editor starts. */
-  journal?: Journal;
-  /** The browser knows it has no connection (navigator.onLine false): changes wait without trying. */
-  isOffline?: () => boolean;
-  /** How often a waiting change tries again while the connection seems down (default 15 s). */
-  probeMs?: number;
-}
-
-/** What another desk did to a registration: checked the attendee in, or changed something else. */
-export type ElsewhereChange = "checkedIn" | "changed";
-
-/** What a press of a row's Check in did. */
-export type CheckInPress = "counted" | "retried" | "repeat";
-
-/**
- * A check-in this page made and saved: the change (its id is also its record's; `record` says whether a record
- * was made) and the count stored after it. It can be undone until the page is reloaded.
- */
-export interface SavedCheckIn extends Change {
-  count: number;
-}
-
-export interface BulkOptions {
-  isCancelled?: () => boolean;
-  onProgress?: (done: number, total: number) => void;
-}
-
-export interface RegistrationEditor {
-  /** Any change of edit state; coalesced (once per frame in the browser). */
-  subscribe(listener: () => void): () => void;
-  /** This registration's edit state changed; coalesced. */
-  subscribeRow(id: string, listener: () => void): () => void;
-  /** Every check-in that was saved. */
-  onCheckedIn(listener: (checkedIn: SavedCheckIn) => void): () => void;
-  edits(id: string): RowEdits;
-  /** The registrations with edit state of their own: changes, or values known stored that the dataset may not show. */
-  edited(): Iterable<string>;
-  /** What the row shows now: loaded values, newer stored ones, and the changes still saving. */
-  shown(row: RegistrationRow): RegistrationFields;
-  /** Every change that failed and waits for Retry or Discard, row by row. */
-  failures(): Change[];
-  /** How many changes wait for the connection. */
-  waiting(): number;
-  /** Whether any change is queued, saving or waiting (live updates hold off meanwhile). */
-  busy(): boolean;
-  /** The connection is back (the browser's online event): waiting changes go, in the order they were made. */
-  reconnect(): void;
-  /**
-   * What another desk stored, seen by a live poll: it replaces what the row shows, unless a change of the row is
-   * on its way. Rows changed so are marked (`elsewhere`) until `forgetElsewhere`.
-   */
-  learn(id: string, stored: Partial<RegistrationFields>, what: ElsewhereChange): void;
-  forgetElsewhere(): void;
-  elsewhere(id: string): ElsewhereChange | undefined;
-  /** The row's saved check-ins from this page that can still be undone, oldest first. */
-  undoable(id: string): readonly SavedCheckIn[];
-  /**
-   * The dataset brought different values for these registrations: what it shows now replaces what was
-   * remembered as stored, once nothing of the row's is saving. Rows it re-delivers unchanged keep it (a page
-   * load may hand back values older than the control's own last write).
-   */
-  syncWithDataset(changedIds: Iterable<string>): void;
-  /**
-   * A press of the row's Check in: counted, a retry of the row's failed check-in, or ignored as a repeat
-   * within two seconds of the last counted press. `done` never rejects: it resolves with the problem, if any.
-   */
-  checkIn(row: RegistrationRow): { press: CheckInPress; done: Promise<Problem | undefined> };
-  /** Takes back the row's newest check-in from this page (or the one named): record deactivated, count one lower. */
-  undoCheckIn(row: RegistrationRow, checkIn?: string): Promise<Problem | undefined>;
-  /** The undo of the row's newest undoable check-in (or the one named), for a bulk run; undefined when there is none. */
-  undoEdit(rowId: string, checkIn?: string): Edit | undefined;
-  /** Queues a change of one row. Never rejects: resolves with the problem when it failed (the failure is kept). */
-  submit(row: RegistrationRow, edit: Edit): Promise<Problem | undefined>;
-  /** Saves the row's failed changes again; after a conflict this is the user's choice to overwrite. */
-  retry(id: string): void;
-  /** Drops the row's failed changes: it keeps showing what is stored. */
-  discard(id: string): void;
-  retryAll(): void;
-  discardAll(): void;
-  /**
-   * The same change for many rows, paced with everything else; outcomes per row. A row's failed change of the
-   * same kind is retried rather than made again (Retry failed), and failures stay in their rows.
-   */
-  runBulk(rows: readonly RegistrationRow[], editFor: (row: RegistrationRow) => Edit | undefined, options?: BulkOptions): Promise<BulkOutcome[]>;
-  dispose(): void;
-}
+export type { BulkOptions, CheckInPress, EditorOptions, ElsewhereChange, RegistrationEditor, SavedCheckIn } from "./editorApi";
 
 /**
  * How a queued change ended, in a bulk run's words: saved ("changed", or "already" when the row held the value),
@@ -173,11 +71,13 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   };
   const patch = (change: Change, changes: Partial<Change>) => setEdits(change.rowId, updateChange(edits(change.rowId), change.id, changes));
   const all = () => [...rows.values()].flatMap((r) => r.changes);
-  /** A step done (record made, count sent) or a change left waiting is written to the journal at once, not at the next frame. */
+  /**
+   * A step done (record made, count sent) or a change left waiting is written to the journal at once, not at the
+   * next frame; by a disposed editor too, whose save may still run on: the journal is its own until it lets it go.
+   */
   const keep = (change: Change, step: Partial<Change>) => {
     patch(change, step);
-    // A disposed editor's save may still run on; the journal belongs to the next page's editor by then.
-    if (!disposed) options.journal?.save(all());
+    options.journal?.save(all());
   };
   const latest = (change: Change) => edits(change.rowId).changes.find((c) => c.id === change.id);
   const finish = (change: Change, finished: Finished) => {
@@ -272,6 +172,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       const written = result.stored;
       const next = settleChange(edits(rowId), change.id, written);
       setEdits(rowId, { ...next, changes: next.changes.map((c) => (isActive(c) ? { ...c, seen: { ...c.seen, ...written } } : c)) });
+      // Gone from the journal at once: kept till the next frame with its write answered, it would be sent again.
+      options.journal?.save(all());
       remember(done, written);
       finish(change, { result: result.result });
     } catch (error) {
@@ -282,7 +184,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
         queue.unshift({ change });
         networkDown = true;
         clearTimeout(probe);
-        probe = setTimeout(reconnect, options.probeMs ?? 15_000);
+        // A disposed editor's save may still end here: no probe outlives it.
+        if (!disposed) probe = setTimeout(reconnect, options.probeMs ?? 15_000);
       } else {
         // Kept with what it had done (a check-in's record made): Retry finishes it, never starts it again.
         setEdits(rowId, failChange(edits(rowId), change.id, problem, fresh));
@@ -291,6 +194,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     } finally {
       running.delete(rowId);
       pump();
+      letGoWhenIdle();
     }
   };
 
@@ -328,16 +232,28 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   /** A change of one row, for whoever waits on it: the problem it ran into, if any (it never rejects). */
   const submit = (row: RegistrationRow, edit: Edit) => enqueue(row, edit, "row").then((f) => f.problem);
 
-  // What a previous page left unsaved: shown at once, sent once whoever made this editor has finished setting up
-  // (failed ones wait for the user).
-  const restored = (options.journal?.load() ?? []).sort((a, b) => a.seq - b.seq);
-  for (const kept of restored) {
-    const change: Change = { ...kept, status: kept.status === "failed" ? "failed" : "queued" };
-    seq = Math.max(seq, change.seq);
-    setEdits(change.rowId, addChange(edits(change.rowId), change));
-  }
-  queueMicrotask(() => restored.forEach((change) => change.status !== "failed" && start(change)));
+  /**
+   * What a previous page left unsaved, or an editor gone whose changes this one adopted: shown at once, kept here,
+   * sent after this editor's own once whoever made it has finished setting up (failed ones wait for the user).
+   */
+  const take = (kept: readonly Change[]) => {
+    const taken = changesToTake(kept, all(), seq);
+    seq = taken.at(-1)?.seq ?? seq;
+    for (const change of taken) setEdits(change.rowId, addChange(edits(change.rowId), change));
+    if (taken.length) options.journal?.save(all());
+    queueMicrotask(() => taken.forEach((change) => change.status !== "failed" && start(change)));
+  };
+  take(inMadeOrder([options.journal?.load() ?? []]));
+  options.journal?.attach?.(take, () => notifier.notify(""));
   if (options.journal) notifier.subscribe(() => options.journal!.save(all()));
+  /** Disposed, with nothing in flight: its last state kept, the journal may go to another editor (journalOwner.ts). */
+  let idle: (() => void) | undefined;
+  const letGoWhenIdle = () => {
+    if (!disposed || running.size || !idle) return;
+    options.journal?.save(all());
+    idle();
+    idle = undefined;
+  };
 
   return {
     subscribe: notifier.subscribe,
@@ -351,6 +267,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
     shown: (row) => shownFields(row.fields, edits(row.id)),
     failures: () => all().filter((c) => c.status === "failed"),
     waiting: () => all().filter((c) => c.status === "waiting").length,
+    foreignWaiting: () => options.journal?.foreignWaiting?.() ?? 0,
+    adoptForeign: () => options.journal?.adoptForeign?.(),
     busy: () => all().some(isActive),
     reconnect,
     learn(id, stored, what) {
@@ -406,6 +324,8 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
       clearTimeout(probe);
       notifier.dispose();
       checkedInListeners.clear();
+      options.journal?.close?.(new Promise((resolve) => (idle = resolve)));
+      letGoWhenIdle();
     },
   };
 }

@@ -61,6 +61,11 @@ async function setRecordState(ports: SavePorts, id: string, active: boolean): Pr
  * The check-in record, with the id made at the press: every attempt sends the same one, and Dataverse's
  * duplicate-key answer means an earlier attempt landed. Without an event registration (the check-in form needs
  * one) or when records are off, the check-in is counted without a record, and the row says why.
+ *
+ * That earlier attempt is always this change's own, by this editor or by the one it was adopted from, whose steps
+ * (record sent, count sent without an answer) came with it: a change is sent by one editor only (journalOwner.ts),
+ * so no other tab is counting it meanwhile, and going on to the count can't count it twice. Keep it that way: an
+ * answer that could come from someone else's attempt would make this rule count twice.
  */
 async function makeRecord(ports: SavePorts, hooks: AttemptHooks, change: Change): Promise<void> {
   const mode = ports.records();

@@ -43,8 +43,8 @@ const offered = (world: World, i: number, kind: "checkIn" | "count" | "sync") =>
 class PressCheckIn extends Step {
   constructor(readonly i: number, pauseMs: number) { super(pauseMs); }
   act(world: World) {
-    if (!allowedOn({ kind: "checkIn" }, world.shown(this.i)) || world.atMaximum(world.row(this.i).id)) return;
     const row = world.row(this.i);
+    if (!allowedOn({ kind: "checkIn" }, world.shown(this.i)) || world.atMaximum(row.id) || !world.mayTouch(row.id)) return;
     // A press on a row with a failed check-in retries it.
     if (world.editor.failures().some((c) => c.rowId === row.id && c.edit.kind === "checkIn") && world.retryWouldMistake(row.id)) return;
     const { press, done } = world.editor.checkIn(row);
@@ -57,7 +57,7 @@ class PressCheckIn extends Step {
 class TypeCount extends Step {
   constructor(readonly i: number, readonly value: number, pauseMs: number) { super(pauseMs); }
   act(world: World) {
-    if (!offered(world, this.i, "count")) return;
+    if (!offered(world, this.i, "count") || !world.mayTouch(world.row(this.i).id)) return;
     // The model does not describe a check-in held at the largest count: that only on a row with no check-in to come.
     if (this.value >= 2147483647 - 8 && !world.mayReachMaximum(world.row(this.i).id)) return;
     // The grid's own row, with what it shows now: what the user saw when typing.
@@ -70,7 +70,7 @@ class TypeCount extends Step {
 class ToggleSync extends Step {
   constructor(readonly i: number, pauseMs: number) { super(pauseMs); }
   act(world: World) {
-    if (!offered(world, this.i, "sync")) return;
+    if (!offered(world, this.i, "sync") || !world.mayTouch(world.row(this.i).id)) return;
     const row = world.row(this.i);
     void world.editor.submit(row, { kind: "sync", synced: !world.editor.shown(row).synced });
   }
@@ -81,6 +81,7 @@ class PickStatus extends Step {
   constructor(readonly i: number, readonly reason: number, pauseMs: number) { super(pauseMs); }
   act(world: World) {
     const reason = STATUS_REASONS[this.reason % STATUS_REASONS.length];
+    if (!world.mayTouch(world.row(this.i).id)) return;
     void world.editor.submit(world.row(this.i), { kind: "status", state: reason.state, statusReason: reason.value });
   }
   label() { return `pick status ${STATUS_REASONS[this.reason % STATUS_REASONS.length].label} on row ${this.i}`; }
@@ -89,7 +90,7 @@ class PickStatus extends Step {
 class Undo extends Step {
   constructor(readonly i: number, pauseMs: number) { super(pauseMs); }
   act(world: World) {
-    void world.editor.undoCheckIn(world.row(this.i));
+    if (world.mayTouch(world.row(this.i).id)) void world.editor.undoCheckIn(world.row(this.i));
   }
   label() { return `undo check-in on row ${this.i}`; }
 }
@@ -98,7 +99,7 @@ class Bulk extends Step {
   constructor(readonly action: BulkAction, readonly mask: number, pauseMs: number) { super(pauseMs); }
   act(world: World) {
     // A row's failed change of the same kind is retried by the run: not where that walks into the known bug.
-    const rows = rowsOf(world, this.mask).filter((r) => !world.retryWouldMistake(r.id));
+    const rows = rowsOf(world, this.mask).filter((r) => !world.retryWouldMistake(r.id) && world.mayTouch(r.id));
     const editFor = this.action === "undoCheckIn"
       ? (row: (typeof rows)[number]) => world.editor.undoEdit(row.id)
       : (row: (typeof rows)[number]) => (this.action === "checkIn" && world.atMaximum(row.id) ? undefined : bulkEdit(this.action, world.editor.shown(row), STATUS_REASONS));
@@ -114,7 +115,7 @@ class Retry extends Step {
   constructor(readonly i: number | undefined, pauseMs: number) { super(pauseMs); }
   act(world: World) {
     const rows = this.i === undefined ? world.rowIds : [world.row(this.i).id];
-    const retried = new Set(rows.filter((id) => !world.retryWouldMistake(id) && world.editor.failures().some((c) => c.rowId === id)));
+    const retried = new Set(rows.filter((id) => !world.retryWouldMistake(id) && world.mayTouch(id) && world.editor.failures().some((c) => c.rowId === id)));
     retried.forEach((id) => world.editor.retry(id));
     return { retried };
   }
@@ -140,9 +141,10 @@ class Network extends Step {
       world.networkDown = true;
       world.browserOffline = true;
     } else if (this.what === "back") {
+      // Every tab hears the online event.
       world.networkDown = false;
       world.browserOffline = false;
-      world.editor.reconnect();
+      world.online();
     } else world.editor.reconnect();
   }
   label() { return { drop: "the network drops", browserOffline: "the browser goes offline", back: "the connection comes back", probe: "the probe fires" }[this.what]; }
@@ -151,6 +153,14 @@ class Network extends Step {
 class Reload extends Step {
   act(world: World) { return world.reload(); }
   label() { return "reload the page"; }
+}
+
+class TabEvent extends Step {
+  constructor(readonly what: Parameters<World["tab"]>[0], pauseMs: number) { super(pauseMs); }
+  act(world: World) { world.tab(this.what); }
+  label() {
+    return { open: "open another tab", switch: "switch to the other tab", close: "close this tab", crash: "this tab crashes", crashBrowser: "the browser crashes and reopens its tabs", formChange: "move to another form in this tab" }[this.what];
+  }
 }
 
 class OtherDesk extends Step {
@@ -195,6 +205,7 @@ export const commands: fc.Arbitrary<Command>[] = [
   fc.tuple(fc.option(rowIndex, { nil: undefined }), pause).map(([i, p]) => new Discard(i, p)),
   fc.tuple(fc.constantFrom("drop", "browserOffline", "back", "back", "probe" as const), pause).map(([w, p]) => new Network(w, p)),
   pause.map((p) => new Reload(p)),
+  ...[1, 2].map(() => fc.tuple(fc.constantFrom("open", "open", "switch", "switch", "close", "crash", "crashBrowser", "formChange" as const), pause).map(([w, p]) => new TabEvent(w, p))),
   ...[1, 2].map(() => fc.tuple(rowIndex, fc.constantFrom("checkIn", "checkIn", "count", "sync", "status" as const), fc.integer({ min: 0, max: 12 }), fc.boolean(), pause)
     .map(([i, w, v, poll, p]) => new OtherDesk(i, w, v, poll, p))),
   pause.map((p) => new Refresh(p)),
@@ -275,6 +286,7 @@ export function report(run: SoakRun): string {
   return [
     `seed ${run.seed}`,
     `sequences ${f.sequences}, commands ${f.commands}, calls ${f.calls}, reloads ${f.reloads}`,
+    `tabs opened ${f.tabsOpened}, closed ${f.tabsClosed}, crashed ${f.tabsCrashed}, form changes ${f.formChanges}; changes adopted from another editor ${f.adopted}`,
     `check-ins saved ${f.checkIns}; half-done changes discarded and their records put back ${f.putBack}, left as discarded ${f.leftAsDiscarded}`,
     `faults injected: ${faults}`,
     `invariant checks ${f.checks}, violations ${f.violations}`,

@@ -3,7 +3,10 @@
  * what broke. Those still open are in test/known/ (`npm run test:known`).
  */
 import { createJournal, type KeyValueStore } from "../../../SessionRegistrationGrid/services/journal";
+import { createOwnedJournal } from "../../../SessionRegistrationGrid/services/journalOwner";
+import { webLocks } from "../../../SessionRegistrationGrid/services/ownerLocks";
 import { FakeDataverse, INT32_MAX } from "../../fixtures";
+import { FakeLocks, memoryStorage } from "../../fixtures/fakeLocks";
 import { loaded, registration, settle, setup } from "./editorSetup";
 
 const countOf = (dataverse: FakeDataverse, id: string) => dataverse.get(id)?.msevtmgt_timescheckedin;
@@ -73,24 +76,64 @@ describe("a reload while a count write is on its way (soak: reloadWhileWriting)"
 });
 
 describe("a page left while a save retries (soak: disposedEditorWroteJournal)", () => {
-  it("an editor disposed mid-retry no longer writes the journal, which the next page's editor owns", async () => {
+  it("an editor disposed mid-retry keeps its steps in its own journal, never in the next page's editor's", async () => {
     const row = registration({ msevtmgt_timescheckedin: 0 });
-    const store = new Map<string, string>();
-    const keep: KeyValueStore = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) };
-    // The first attempt's create is lost; the page goes while the retry waits.
-    const first = setup([row], { journal: createJournal(keep, "srg:test:dispose"), records: () => ({ create: true }), sleep: async () => leave() });
-    const withEventRegistration = { ...loaded(row), refs: { ...loaded(row).refs, eventRegistration: { id: "00000000-0000-4000-9000-000000000001", name: "R-1", entityType: "msevtmgt_eventregistration" } } };
-    // The next page's editor has taken the journal over.
+    const other = registration();
+    const store = memoryStorage();
+    const locks = webLocks(new FakeLocks().forDocument(1));
+    const journal = (id: string) => createOwnedJournal(store, "srg:test:dispose", locks, id);
+    let next: ReturnType<typeof setup> | undefined;
+    // The first attempt's create is lost; the page goes while the retry waits, and the next page's editor keeps a
+    // change of its own, made offline.
     const leave = () => {
+      if (next) return;
       first.editor.dispose();
-      store.set("srg:test:dispose", "[]");
+      next = setup([], { dataverse: first.dataverse, journal: journal("next"), isOffline: () => true });
+      void next.editor.submit(loaded(other), { kind: "sync", synced: true });
     };
+    const first = setup([row, other], { journal: journal("first"), records: () => ({ create: true }), sleep: async () => leave() });
+    const withEventRegistration = { ...loaded(row), refs: { ...loaded(row).refs, eventRegistration: { id: "00000000-0000-4000-9000-000000000001", name: "R-1", entityType: "msevtmgt_eventregistration" } } };
     first.dataverse.failNext({ kind: "network", op: "create" });
+    await settle();
     void first.press(withEventRegistration).done;
     for (let i = 0; i < 20 && !first.dataverse.calls.some((c) => c.op === "create" && c.outcome !== "pending"); i++) await settle();
     await settle();
-    // What the next page wrote is left alone by the old editor's steps.
-    expect(store.get("srg:test:dispose")).toBe("[]");
+    // The old editor's steps went to its own key; the next editor's key holds the next editor's change alone.
+    expect(JSON.parse(store.getItem("srg:test:dispose:owner:next")!)).toEqual([expect.objectContaining({ edit: { kind: "sync", synced: true } })]);
+    expect(first.dataverse.get(row.msevtmgt_sessionregistrationid)?.msevtmgt_timescheckedin).toBe(1);
   });
 });
 
+describe("a check-in saved, then the page gone before its next frame (soak, with tabs: savedLeftInJournal)", () => {
+  it("a saved change leaves the journal at once: the next page does not send it again (it counted twice)", async () => {
+    const row = registration({ msevtmgt_timescheckedin: 0 });
+    const store = new Map<string, string>();
+    const keep: KeyValueStore = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) };
+    // No frame ever comes (the tab dies, or the grid was disposed and hears its answers unseen).
+    const first = setup([row], { journal: createJournal(keep, "srg:test:saved"), schedule: () => undefined });
+    await first.press(loaded(row)).done;
+    expect(countOf(first.dataverse, row.msevtmgt_sessionregistrationid)).toBe(1);
+    expect(store.has("srg:test:saved")).toBe(false);
+
+    setup([], { dataverse: first.dataverse, journal: createJournal(keep, "srg:test:saved") });
+    await settle();
+    expect(countOf(first.dataverse, row.msevtmgt_sessionregistrationid)).toBe(1);
+  });
+});
+
+describe("a grid disposed while its save meets a dead connection (soak, with tabs: probeAfterDispose)", () => {
+  it("sets no probe: nothing of a disposed editor outlives it", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const row = registration();
+      let leave = () => undefined as void;
+      const { dataverse, editor, press } = setup([row], { probeMs: 15_000, sleep: async () => leave() });
+      leave = () => editor.dispose();
+      dataverse.setNetwork(false);
+      await press(loaded(row)).done;
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
