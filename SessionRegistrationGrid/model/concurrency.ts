@@ -21,7 +21,7 @@ export const PACE = {
   least: 1,
 } as const;
 
-export const startingPace = (): Pace => ({ limit: PACE.start, streak: 0, round: 0 });
+export const startingPace = (limit: number = PACE.start): Pace => ({ limit, streak: 0, round: 0 });
 
 /**
  * A call sent in `round` was answered (a business rule's refusal is an answer too). It counts toward one more at

@@ -26,6 +26,8 @@ export interface EditorOptions {
   schedule?: Schedule;
   /** When fresh reads asked for together go out as one call (default: at the end of the task they were asked in). */
   gatherReads?: Schedule;
+  /** Changes saving at once to begin with; the pace adapts from there (default 4). */
+  concurrency?: number;
   /**
    * Keeps unsaved changes across page loads: those it hands over are sent when the editor starts (or when adopted
    * later); a disposed editor keeps its steps there until nothing of it is in flight.

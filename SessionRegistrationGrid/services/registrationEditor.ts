@@ -44,7 +44,7 @@ export function createRegistrationEditor(options: EditorOptions): RegistrationEd
   const newId = options.newId ?? newGuid;
   const notifier = createNotifier(options.schedule);
   const guard = createPressGuard();
-  const pool = createCallPool({ saving: () => running.size, ready: () => pump(), sleep: options.sleep ?? realSleep });
+  const pool = createCallPool({ saving: () => running.size, ready: () => pump(), sleep: options.sleep ?? realSleep, start: options.concurrency });
   const ports = savePorts(options, pool);
   const rows = new Map<string, RowEdits>();
   /** Changes waiting to start, in the order they were made (with a bulk run's Cancel, if any). */
