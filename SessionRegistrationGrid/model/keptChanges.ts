@@ -6,9 +6,13 @@ import type { Change } from "./changes";
  */
 export const ownerKey = (baseKey: string, owner: string) => `${baseKey}:owner:${owner}`;
 
-/** The stored keys that hold other owners' changes of this base key, the previous version's included. */
+/**
+ * The stored keys that hold other owners' changes of this base key, the previous version's included: an owner's key
+ * lists its changes, each kept under a key of its own below it (`<owner key>:c:<id>`), which is not an owner.
+ */
 export function otherOwners(keys: readonly (string | null)[], baseKey: string, own: string): string[] {
-  return keys.filter((k): k is string => !!k && k !== own && (k === baseKey || k.startsWith(`${baseKey}:owner:`)));
+  const prefix = `${baseKey}:owner:`;
+  return keys.filter((k): k is string => !!k && k !== own && (k === baseKey || (k.startsWith(prefix) && !k.slice(prefix.length).includes(":"))));
 }
 
 /**

@@ -44,8 +44,9 @@ export function createOwnedJournal(store: KeyValueStorage | undefined, baseKey: 
   /** Their changes into this editor (kept under its key at once), then their keys go: both before anyone runs again. */
   const adopt = (owners: readonly string[]) => {
     if (closed || state !== "held" || !take) return;
-    take(inMadeOrder(owners.map((other) => createJournal(store, other).load())));
-    owners.forEach((other) => store?.removeItem(other));
+    const journals = owners.map((other) => createJournal(store, other));
+    take(inMadeOrder(journals.map((journal) => journal.load())));
+    journals.forEach((journal) => journal.clear());
   };
   const release = () => {
     state = "gone";

@@ -73,6 +73,8 @@ describe("door trial, round two (issue 21)", () => {
     assert.equal(await note.evaluate((el) => [...el.querySelectorAll("span")].some((s) => s.scrollWidth > s.clientWidth + 1)), false, "nothing cut");
     await note.tap();
     await expectText(row.locator(".srg-failed-detail"), await h.text("Problem_rejected", VALIDATION));
+    // All of it on screen: wrapped inside the check-in cell, not cut off at its edge.
+    assert.equal(await row.locator(".srg-col--checkIn").evaluate((cell) => cell.scrollWidth > cell.clientWidth + 1), false, "the explanation fits its cell");
     assert.deepEqual(await h.eval(() => window.harness.host.dataset.selected), [], "the tap selected nothing");
     assert.equal(await h.page.getByRole("toolbar").count(), 0, "no bulk toolbar");
     // Tapping the row's other controls and its plain text selects nothing either; the circle does.

@@ -68,12 +68,16 @@ describe("failures", () => {
     const toggle = note.locator(".srg-failed-text");
     assert.equal(await toggle.getAttribute("aria-expanded"), "false");
     await toggle.click();
-    await expectText(note.locator(".srg-failed-detail"), await h.text("Problem_rejected", VALIDATION));
-    assert.ok(await note.locator(".srg-failed-detail").isVisible());
+    // The explanation is a line of its own below the note, wrapped inside the check-in cell (never cut off).
+    const detail = row.locator(".srg-failed-detail");
+    await expectText(detail, await h.text("Problem_rejected", VALIDATION));
+    assert.ok(await detail.isVisible());
+    const [detailBox, cellBox] = [await detail.boundingBox(), await row.locator(".srg-col--checkIn").boundingBox()];
+    assert.ok(detailBox.x + detailBox.width <= cellBox.x + cellBox.width + 1, `the explanation fits its cell (${JSON.stringify({ detailBox, cellBox })})`);
     assert.equal(await toggle.getAttribute("aria-expanded"), "true");
     assert.deepEqual(await h.eval(() => window.harness.host.dataset.selected), [], "pressing the note selects nothing");
     await toggle.press("Enter");
-    assert.equal(await note.locator(".srg-failed-detail").count(), 0);
+    assert.equal(await detail.count(), 0);
     await row.getByRole("button", { name: await h.text("Row_RetryLabel", r.name), exact: true }).waitFor();
     await row.getByRole("button", { name: await h.text("Row_DiscardLabel", r.name), exact: true }).waitFor();
     await expectText(h.pending.locator(".srg-pending-text"), "1 change not saved");

@@ -7,7 +7,7 @@ import { eventually, expectText, HarnessPage, scenario, screenshotPath } from ".
 
 const OPTIONS = { view: "session", latencyMs: 30, shared: true };
 const activeRecords = (h, id) => h.eval((rid) => window.harness.checkIns((c) => c._msevtmgt_sessionregistration_value === rid && c.statecode === 0).length, id);
-const kept = (h) => h.eval(() => Object.keys(localStorage).filter((k) => k.startsWith("srg:")).map((k) => JSON.parse(localStorage.getItem(k)).length));
+const kept = (h) => h.eval(() => Object.keys(localStorage).filter((k) => k.startsWith("srg:") && !k.includes(":c:")).map((k) => JSON.parse(localStorage.getItem(k)).length));
 /** The harness's Offline switch in this tab only: its calls fail as fetch does, as when its Wi-Fi drops. */
 const setNetwork = (h, online) => h.eval((o) => window.harness.setNetwork(o), online);
 

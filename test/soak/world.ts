@@ -10,6 +10,7 @@ import type { RecordsMode } from "../../SessionRegistrationGrid/model/editPolicy
 import type { RegistrationRow as GridRow } from "../../SessionRegistrationGrid/model/types";
 import { PACE } from "../../SessionRegistrationGrid/model/concurrency";
 import { webApiCheckInStore } from "../../SessionRegistrationGrid/services/checkInStore";
+import { createJournal } from "../../SessionRegistrationGrid/services/journal";
 import { createOwnedJournal, type KeyValueStorage, type OwnedJournal } from "../../SessionRegistrationGrid/services/journalOwner";
 import { webLocks } from "../../SessionRegistrationGrid/services/ownerLocks";
 import { createRegistrationEditor, type RegistrationEditor } from "../../SessionRegistrationGrid/services/registrationEditor";
@@ -297,7 +298,8 @@ export class World {
       },
       removeItem: (key) => {
         if (page.dead) return;
-        if (key !== page.journal.key) this.figures.adopted += this.kept(key).length;
+        // Another owner's list of changes leaving: its changes were adopted.
+        if (key !== page.journal.key && !key.includes(":c:")) this.figures.adopted += (JSON.parse(this.store.get(key) ?? "[]") as unknown[]).length;
         store.removeItem(key);
       },
     };
@@ -305,8 +307,9 @@ export class World {
 
   /** The changes kept under `key`, or under every key of this browser's journals. */
   private kept(key?: string): Change[] {
-    const keys = key ? [key] : [...this.store.keys()].filter((k) => k.startsWith(KEY));
-    return keys.flatMap((k) => JSON.parse(this.store.get(k) ?? "[]") as Change[]);
+    // Each journal's key lists its changes, kept each under a key of its own (journal.ts).
+    const keys = key ? [key] : [...this.store.keys()].filter((k) => k.startsWith(KEY) && !k.includes(":c:"));
+    return keys.flatMap((k) => createJournal(memoryStorage(this.store), k).load());
   }
 
   /**
@@ -516,7 +519,7 @@ export class World {
     // What every editor holds, and what the journals of editors gone keep until another adopts it.
     const now = new Map<string, Change>();
     const held = new Set(this.tabs.holding().map((p) => p.journal.key));
-    for (const key of [...this.store.keys()].filter((k) => k.startsWith(KEY) && !held.has(k))) for (const c of this.kept(key)) now.set(c.id, c);
+    for (const key of [...this.store.keys()].filter((k) => k.startsWith(KEY) && !k.includes(":c:") && !held.has(k))) for (const c of this.kept(key)) now.set(c.id, c);
     const disposed = new Set<string>();
     for (const page of this.tabs.holding()) {
       for (const id of this.rowIds) {

@@ -40,7 +40,7 @@ function desk(dataverse: FakeDataverse, store: KeyValueStore, offline = { now: f
 const count = (dataverse: FakeDataverse, row: RegistrationRow) => dataverse.get(row.msevtmgt_sessionregistrationid)?.msevtmgt_timescheckedin ?? 0;
 const activeRecords = (dataverse: FakeDataverse, row: RegistrationRow) =>
   dataverse.checkIns((c) => c._msevtmgt_sessionregistration_value === row.msevtmgt_sessionregistrationid && c.statecode === 0).length;
-const kept = (store: ReturnType<typeof memoryStore>): Change[] => JSON.parse(store.data.get(KEY) ?? "[]");
+const kept = (store: ReturnType<typeof memoryStore>): Change[] => createJournal(store, KEY).load();
 const statuses = (editor: RegistrationEditor, row: RegistrationRow) => editor.edits(row.msevtmgt_sessionregistrationid).changes.map((c) => c.status);
 
 describe("while the connection is down", () => {
@@ -249,7 +249,7 @@ describe("the journal", () => {
     while (!dataverse.calls.some((c) => c.op === "update")) await new Promise((resolve) => setTimeout(resolve, 1));
     // The tab dies now: what the journal holds is all the next page gets; the write still lands.
     const survived = memoryStore();
-    survived.data.set(KEY, store.data.get(KEY)!);
+    for (const [key, value] of store.data) if (key.startsWith(KEY)) survived.data.set(key, value);
     first.editor.dispose();
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(count(dataverse, row)).toBe(before + 1);

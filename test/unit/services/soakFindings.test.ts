@@ -99,7 +99,7 @@ describe("a page left while a save retries (soak: disposedEditorWroteJournal)", 
     for (let i = 0; i < 20 && !first.dataverse.calls.some((c) => c.op === "create" && c.outcome !== "pending"); i++) await settle();
     await settle();
     // The old editor's steps went to its own key; the next editor's key holds the next editor's change alone.
-    expect(JSON.parse(store.getItem("srg:test:dispose:owner:next")!)).toEqual([expect.objectContaining({ edit: { kind: "sync", synced: true } })]);
+    expect(createJournal(store, "srg:test:dispose:owner:next").load()).toEqual([expect.objectContaining({ edit: { kind: "sync", synced: true } })]);
     expect(first.dataverse.get(row.msevtmgt_sessionregistrationid)?.msevtmgt_timescheckedin).toBe(1);
   });
 });

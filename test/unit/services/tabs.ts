@@ -1,3 +1,4 @@
+import { createJournal } from "../../../SessionRegistrationGrid/services/journal";
 /** Tabs of one browser for the editor's tests: one store (localStorage), one Dataverse, Web Locks across documents. */
 import type { RecordsMode } from "../../../SessionRegistrationGrid/model/editPolicy";
 import { createOwnedJournal } from "../../../SessionRegistrationGrid/services/journalOwner";
@@ -34,7 +35,7 @@ export function browser(dataverse: FakeDataverse) {
     };
   };
   /** Journals in the store: each key's number of changes. */
-  const kept = () => Object.fromEntries([...store.data].filter(([k]) => k.startsWith(BASE)).map(([k, v]) => [k, (JSON.parse(v) as unknown[]).length]));
+  const kept = () => Object.fromEntries([...store.data.keys()].filter((k) => k.startsWith(BASE) && !k.includes(":c:")).map((k) => [k, createJournal(store, k).load().length]));
   return { locks, store, tab, kept };
 }
 
