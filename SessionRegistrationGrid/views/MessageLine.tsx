@@ -20,9 +20,12 @@ export const MessageLine = ({ rows }: { rows: readonly RegistrationRow[] }) => {
   const { message, checkedIn, unregistered } = said.get();
   const { paused, newRegistrations } = live.get();
   const waiting = editor.waiting();
+  const otherTab = editor.foreignWaiting();
   const failures = editor.failures().length;
+  const hintId = React.useMemo(() => `srg-other-tab-${Math.random().toString(36).slice(2)}`, []);
   const row = checkedIn && editor.undoable(checkedIn.rowId).some((c) => c.id === checkedIn.id) && rows.find((r) => r.id === checkedIn.rowId);
   return (
+    <>
     <div className="srg-messages">
       <span className="srg-status-line" role="status">
         {message}
@@ -68,5 +71,18 @@ export const MessageLine = ({ rows }: { rows: readonly RegistrationRow[] }) => {
         )}
       </span>
     </div>
+    {/* Only without Web Locks: nothing tells a closed tab from an open one, so the person decides, told why. */}
+    {otherTab > 0 && (
+      <div className="srg-messages srg-other-tab" role="status">
+        <span className="srg-waiting">{text.count("Pending_OtherTab", otherTab)}</span>
+        <span id={hintId} className="srg-hint">
+          {text("Pending_SendHereHint")}
+        </span>
+        <button type="button" className="srg-small-button" aria-describedby={hintId} onClick={editor.adoptForeign}>
+          {text("Pending_SendHere")}
+        </button>
+      </div>
+    )}
+    </>
   );
 };

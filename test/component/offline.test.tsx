@@ -80,6 +80,44 @@ describe("without a connection", () => {
   });
 });
 
+describe("another tab's changes, where the browser has no Web Locks (issue 21)", () => {
+  it("are not sent on their own: a line says how many and why, and they are sent once when the person chooses", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    const first = await renderControl({ dataverse });
+    const { name } = pickRow(notCheckedIn);
+    const id = idOf(first.host, name);
+    browserOnline(false);
+    fireEvent.click(rowNamed(name).checkIn());
+    await first.settle();
+    await nextFrame();
+    // What that page kept, as another tab (another document, perhaps still open) would have kept it.
+    const kept = Object.keys(localStorage)
+      .filter((key) => key.startsWith("srg:"))
+      .map((key) => [key, localStorage.getItem(key)!] as const);
+    first.control.destroy();
+    first.unmount();
+    localStorage.clear();
+    for (const [key, value] of kept) localStorage.setItem(key.replace(/:owner:[^:]+/, ":owner:another-tab"), value.replace(/:owner:[^:"]+/g, ":owner:another-tab"));
+    browserOnline(true);
+
+    const second = await renderControl({ dataverse });
+    await second.settle();
+    expect(dataverse.get(id)?.msevtmgt_timescheckedin ?? 0).toBe(0);
+    expect(screen.getByText("1 change kept by another tab of this page")).toBeTruthy();
+    const send = screen.getByRole("button", { name: "Send them from here" });
+    expect(send.getAttribute("aria-describedby")).toBeTruthy();
+    expect(document.getElementById(send.getAttribute("aria-describedby")!)?.textContent).toMatch(/^Only if that tab is closed/);
+
+    fireEvent.click(send);
+    await second.settle();
+    await nextFrame();
+    expect(dataverse.get(id)?.msevtmgt_timescheckedin).toBe(1);
+    expect(dataverse.checkIns((c) => c._msevtmgt_sessionregistration_value === id)).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: "Send them from here" })).toBeNull();
+    expect(rowNamed(name).count().textContent).toBe("1");
+  });
+});
+
 describe("live updates", () => {
   it("another desk's check-in appears in the row within one interval, marked and announced, without a dataset refresh", async () => {
     const dataverse = new FakeDataverse({ data: conference });
