@@ -6,7 +6,7 @@ import { webApiArrivalsStore } from "../services/arrivalsStore";
 import type { CheckInDesk } from "../services/checkInDesk";
 import type { RegistrationEditor } from "../services/registrationEditor";
 import { createSessionsFeed } from "../services/sessionsFeed";
-import type { AttendanceFeeds } from "../views/Attendance";
+import type { AttendanceFeeds } from "../views/gridTypes";
 
 type Context = ComponentFramework.Context<unknown>;
 

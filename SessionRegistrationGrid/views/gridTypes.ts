@@ -6,7 +6,8 @@ import type { LookupRef, RegistrationRow, SortState } from "../model/types";
 import type { CheckInDesk } from "../services/checkInDesk";
 import type { LiveState } from "../services/livePoll";
 import type { RegistrationEditor, SavedCheckIn } from "../services/registrationEditor";
-import type { AttendanceFeeds } from "./Attendance";
+import type { ArrivalsFeed } from "../services/arrivalsFeed";
+import type { SessionsFeed } from "../services/sessionsFeed";
 import type { Signal } from "./signal";
 
 /** What the grid asks of the dataset, as plain callbacks. */
@@ -56,4 +57,15 @@ export interface GridServices {
   onSessionForm: boolean;
   /** Arrivals on a session's form, Sessions in a view (issue 23). */
   attendance?: AttendanceFeeds;
+}
+
+/** The data behind Arrivals (on a session's form) or Sessions (in a view across sessions). */
+export interface AttendanceFeeds {
+  arrivals?: {
+    feed: ArrivalsFeed;
+    /** Folded at first: as this user last left it on this device, else on a phone or a narrow width. */
+    startsFolded(narrow: boolean): boolean;
+    remember(folded: boolean): void;
+  };
+  sessions?: SessionsFeed;
 }

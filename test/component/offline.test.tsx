@@ -17,16 +17,22 @@ function browserOnline(online: boolean) {
 }
 afterEach(() => browserOnline(true));
 
+/** A grid whose connection drops, then a check-in of someone not yet in: it waits. */
+async function checkInOffline() {
+  const dataverse = new FakeDataverse({ data: conference });
+  const rendered = await renderControl({ dataverse });
+  const { name } = pickRow(notCheckedIn);
+  const id = idOf(rendered.host, name);
+  browserOnline(false);
+  fireEvent.click(rowNamed(name).checkIn());
+  await rendered.settle();
+  await nextFrame();
+  return { dataverse, rendered, name, id };
+}
+
 describe("without a connection", () => {
   it("a check-in waits in its row, the line above counts what waits, and it is saved once when the connection is back", async () => {
-    const dataverse = new FakeDataverse({ data: conference });
-    const rendered = await renderControl({ dataverse });
-    const { name } = pickRow(notCheckedIn);
-    const id = idOf(rendered.host, name);
-    browserOnline(false);
-    fireEvent.click(rowNamed(name).checkIn());
-    await rendered.settle();
-    await nextFrame();
+    const { dataverse, rendered, name, id } = await checkInOffline();
 
     expect(rowNamed(name).cells.getByText("Waiting for connection")).toBeTruthy();
     // Shown as it will be: already checked in, and no failure offered.
@@ -52,14 +58,7 @@ describe("without a connection", () => {
   });
 
   it("a reload finds what waited, shows it and sends it: one record, count + 1", async () => {
-    const dataverse = new FakeDataverse({ data: conference });
-    const first = await renderControl({ dataverse });
-    const { name } = pickRow(notCheckedIn);
-    const id = idOf(first.host, name);
-    browserOnline(false);
-    fireEvent.click(rowNamed(name).checkIn());
-    await first.settle();
-    await nextFrame();
+    const { dataverse, rendered: first, name, id } = await checkInOffline();
     // The page goes away while offline; the next one loads with the connection back.
     first.control.destroy();
     first.unmount();
@@ -82,14 +81,7 @@ describe("without a connection", () => {
 
 describe("another tab's changes, where the browser has no Web Locks (issue 21)", () => {
   it("are not sent on their own: a line says how many and why, and they are sent once when the person chooses", async () => {
-    const dataverse = new FakeDataverse({ data: conference });
-    const first = await renderControl({ dataverse });
-    const { name } = pickRow(notCheckedIn);
-    const id = idOf(first.host, name);
-    browserOnline(false);
-    fireEvent.click(rowNamed(name).checkIn());
-    await first.settle();
-    await nextFrame();
+    const { dataverse, rendered: first, name, id } = await checkInOffline();
     // What that page kept, as another tab (another document, perhaps still open) would have kept it.
     const kept = Object.keys(localStorage)
       .filter((key) => key.startsWith("srg:"))
