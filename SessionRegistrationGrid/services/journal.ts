@@ -60,12 +60,25 @@ export function createJournal(store: KeyValueStore | undefined, key: string): St
     load() {
       try {
         const entries = listedIds();
-        const kept = entries.map((entry) => (typeof entry === "string" ? (JSON.parse(store?.getItem(changeKey(key, entry)) ?? "null") as Change | null) : entry));
-        // A listed change whose own key is gone was removed before the list was written again: it was saved.
-        const present = kept.filter((c, i) => c !== null || typeof entries[i] !== "string");
+        const present: Change[] = [];
+        /** Changes read from their own keys, with the text read. */
+        const ownKeyed = new Map<Change, string>();
+        for (const entry of entries) {
+          // The previous version's list holds the change itself.
+          if (typeof entry !== "string") {
+            present.push(entry);
+            continue;
+          }
+          const text = store?.getItem(changeKey(key, entry)) ?? "null";
+          const change = JSON.parse(text) as Change | null;
+          // A listed change whose own key is gone was removed before the list was written again: it was saved.
+          if (change === null) continue;
+          present.push(change);
+          ownKeyed.set(change, text);
+        }
         if (present.every(isChange)) {
           // Known as kept: what this journal saves next replaces or removes them.
-          for (const change of present) if (typeof entries[kept.indexOf(change)] === "string") written.set(change.id, { change, text: JSON.stringify(change) });
+          for (const [change, text] of ownKeyed) written.set(change.id, { change, text });
           listed = entries.filter((entry): entry is string => typeof entry === "string");
           return present;
         }

@@ -6,6 +6,7 @@ import type { ArrivalsFeed } from "../services/arrivalsFeed";
 import { ArrivalsTable } from "./ArrivalsTable";
 import { useFeed, useThemeColours } from "./useFeed";
 import { useGrid } from "./GridContext";
+import { useElementId } from "./useElementId";
 
 interface ArrivalsChartProps {
   feed: ArrivalsFeed;
@@ -50,7 +51,7 @@ export const ArrivalsChart = ({ feed, startsFolded, remember, narrow }: Arrivals
   const state = useFeed(feed);
   const [folded, setFolded] = React.useState(() => startsFolded(narrow));
   const [table, setTable] = React.useState(false);
-  const ids = React.useMemo(() => `srg-arrivals-${Math.random().toString(36).slice(2)}`, []);
+  const ids = useElementId("srg-arrivals");
   const colours = useThemeColours();
   const arrivals = React.useMemo(() => arrivalsOf(state.checkIns, state.session, state.now), [state]);
   const summary = state.reading ? text(state.failed ? "Arrivals_Failed" : "Arrivals_Reading") : arrivalsSummary(arrivals, text);

@@ -1,8 +1,8 @@
-import * as React from "react";
 import { h } from "./jsx";
 import type { Arrivals } from "../model/arrivals";
 import type { ArrivalRow } from "../model/arrivalWords";
 import { useGrid } from "./GridContext";
+import { useElementId } from "./useElementId";
 
 /**
  * The chart's numbers as a table: check-ins per 5 minutes (and before or after, when there are any) and the people
@@ -10,7 +10,7 @@ import { useGrid } from "./GridContext";
  */
 export const ArrivalsTable = ({ rows, arrivals }: { rows: readonly ArrivalRow[]; arrivals: Arrivals }) => {
   const { text } = useGrid();
-  const caption = React.useMemo(() => `srg-arrivals-caption-${Math.random().toString(36).slice(2)}`, []);
+  const caption = useElementId("srg-arrivals-caption");
   return (
     <div className="srg-arrivals-table" role="region" aria-labelledby={caption} tabIndex={0}>
       <table>

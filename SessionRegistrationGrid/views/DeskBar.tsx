@@ -3,6 +3,7 @@ import { h } from "./jsx";
 import { QUICK_FILTERS } from "../model/room";
 import type { Find } from "./useFind";
 import { useGrid } from "./GridContext";
+import { useElementId } from "./useElementId";
 
 interface DeskBarProps {
   find: Find;
@@ -18,7 +19,7 @@ export const DeskBar = ({ find, focusFirstRow }: DeskBarProps) => {
   const { text, desk, policy, actions } = useGrid();
   const box = React.useRef<HTMLInputElement>(null);
   // Ids for the filters' counts, unique to this grid (a form may hold two).
-  const ids = React.useMemo(() => `srg-${Math.random().toString(36).slice(2)}`, []);
+  const ids = useElementId("srg");
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "Enter") {
       e.preventDefault();

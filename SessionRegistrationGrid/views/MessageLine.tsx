@@ -3,6 +3,7 @@ import { Fragment, h } from "./jsx";
 import { checkedInMessage } from "../model/describe";
 import type { RegistrationRow } from "../model/types";
 import { useGrid } from "./GridContext";
+import { useElementId } from "./useElementId";
 
 /**
  * One line above the list, always there so nothing below it moves: on the left the latest outcome, read out
@@ -22,7 +23,7 @@ export const MessageLine = ({ rows }: { rows: readonly RegistrationRow[] }) => {
   const waiting = editor.waiting();
   const otherTab = editor.foreignWaiting();
   const failures = editor.failures().length;
-  const hintId = React.useMemo(() => `srg-other-tab-${Math.random().toString(36).slice(2)}`, []);
+  const hintId = useElementId("srg-other-tab");
   const row = checkedIn && editor.undoable(checkedIn.rowId).some((c) => c.id === checkedIn.id) && rows.find((r) => r.id === checkedIn.rowId);
   return (
     <>

@@ -4,6 +4,7 @@ import type { SessionFill } from "../model/sessionFill";
 import type { SessionsFeed } from "../services/sessionsFeed";
 import { useFeed, useThemeColours } from "./useFeed";
 import { useGrid } from "./GridContext";
+import { useElementId } from "./useElementId";
 
 /** The first sessions shown; the rest behind "Show all N sessions". */
 const FIRST = 5;
@@ -27,7 +28,7 @@ export const SessionsStrip = ({ feed }: { feed: SessionsFeed }) => {
   const state = useFeed(feed);
   const [all, setAll] = React.useState(false);
   const colours = useThemeColours();
-  const ids = React.useMemo(() => `srg-sessions-${Math.random().toString(36).slice(2)}`, []);
+  const ids = useElementId("srg-sessions");
   if (state.sessions.length < 2 && !state.failed) return null;
   const shown = all ? state.sessions : state.sessions.slice(0, FIRST);
   return (
