@@ -68,7 +68,7 @@ function foldMemory(context: Context) {
 export function wireAttendance({ context, editor, desk, session }: Wiring): AttendanceWiring {
   const store = webApiArrivalsStore(context.webAPI);
   if (session) {
-    const feed = createArrivalsFeed({ store, session: session.id, editor, times: timesOf(context, desk), onTimes: desk.subscribe });
+    const feed = createArrivalsFeed({ store, session: session.id, editor, times: timesOf(context, desk), onTimes: desk.subscribeSession });
     return { arrivals: { feed, ...foldMemory(context) }, follow: () => undefined, heard: () => feed.refresh(), dispose: feed.dispose };
   }
   const sessions = createSessionsFeed(store);

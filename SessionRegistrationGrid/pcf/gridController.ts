@@ -91,7 +91,9 @@ export function createGridController(context: Context): GridController {
   window.addEventListener("online", editor.reconnect);
   // Another instance may have kept changes since (another tab's journal changed) or may be gone by now.
   const lookAgain = () => journal.lookAgain();
-  for (const type of ["online", "storage"]) window.addEventListener(type, lookAgain);
+  const storageChanged = (event: StorageEvent) => journal.lookAgain(event.key);
+  window.addEventListener("online", lookAgain);
+  window.addEventListener("storage", storageChanged);
   document.addEventListener("visibilitychange", lookAgain);
   // Live updates: other desks' changes, merged into the rows; on a session's form, that session's registrations.
   const live = createSignal<LiveState>({ paused: false, newRegistrations: 0 });
@@ -154,7 +156,8 @@ export function createGridController(context: Context): GridController {
       desk.dispose();
       attendance.dispose();
       window.removeEventListener("online", editor.reconnect);
-      for (const type of ["online", "storage"]) window.removeEventListener(type, lookAgain);
+      window.removeEventListener("online", lookAgain);
+      window.removeEventListener("storage", storageChanged);
       document.removeEventListener("visibilitychange", lookAgain);
       editor.dispose();
     },

@@ -67,6 +67,8 @@ export interface CheckInDesk {
   readLatestCheckIns(rows: readonly RegistrationRow[]): void;
   subscribe(listener: () => void): () => void;
   subscribeRow(id: string, listener: () => void): () => void;
+  /** The session's name, times and capacity were read. */
+  subscribeSession(listener: () => void): () => void;
   dispose(): void;
 }
 
@@ -293,6 +295,7 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
     },
     subscribe: notifier.subscribe,
     subscribeRow: notifier.subscribeKey,
+    subscribeSession: (listener) => notifier.subscribeKey(SESSION_KEY, listener),
     dispose() {
       stopListening();
       notifier.dispose();

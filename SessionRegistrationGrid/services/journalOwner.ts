@@ -17,8 +17,11 @@ export type KeyValueStorage = KeyValueStore & Pick<Storage, "key" | "length">;
 export interface OwnedJournal extends Required<Journal> {
   /** This editor's key, also its lock's name. */
   readonly key: string;
-  /** Looks for owners to adopt from: another tab's journal changed, the connection is back, the page shows again. */
-  lookAgain(): void;
+  /**
+   * Looks for owners to adopt from: another tab's journal changed (`changedKey`, the storage event's key), the
+   * connection is back, the page shows again.
+   */
+  lookAgain(changedKey?: string | null): void;
 }
 
 /**
@@ -52,8 +55,11 @@ export function createOwnedJournal(store: KeyValueStorage | undefined, baseKey: 
     state = "gone";
     letGo?.();
   };
-  const lookAgain = () => {
+  const lookAgain = (changedKey?: string | null) => {
     if (closed || state !== "held" || !take) return;
+    // Only an owner's key (the list of its changes) tells of an owner or of how many it keeps: a bulk run in another
+    // tab writes each change's own key at every step, and each would otherwise read every owner's journal again.
+    if (changedKey && !otherOwners([changedKey], baseKey, key).length) return;
     let waiting = 0;
     for (const other of others()) {
       if (!locks.tells(other)) waiting += createJournal(store, other).load().length;

@@ -3,19 +3,9 @@
 // desk's check-in appears in the row within one liveRefreshSeconds interval, without a dataset refresh.
 import assert from "node:assert/strict";
 import { describe } from "node:test";
-import { eventually, expectText, HarnessPage, scenario, screenshotPath } from "./support.mjs";
+import { eventually, expectText, openAnotherTab, scenario, screenshotPath } from "./support.mjs";
 
 const recordsOf = (h, id) => h.eval((rid) => window.harness.checkIns((c) => c._msevtmgt_sessionregistration_value === rid && c.statecode === 0), id);
-
-/** Another page of the same browser (context): another tab of the grid, on the same shared data. */
-async function anotherPage(context, origin, options, problems) {
-  const next = await context.newPage();
-  next.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  next.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  const h = new HarnessPage(next, origin + "/");
-  await h.open(options);
-  return h;
-}
 
 describe("offline and other desks (issue 12)", () => {
   scenario("offline: two check-ins wait and change nothing; the tab closes; a new one, online: each saved once", async ({ page, h }) => {
@@ -45,7 +35,7 @@ describe("offline and other desks (issue 12)", () => {
     const origin = new URL(page.url()).origin;
     await page.close();
     await context.setOffline(false);
-    const next = await anotherPage(context, origin, { view: "session", latencyMs: 30, shared: true }, problems);
+    const next = await openAnotherTab(context, origin, { view: "session", latencyMs: 30, shared: true }, problems);
 
     await eventually(async () => (await next.row(a.id)).count === 1 && (await next.row(b.id)).count === 1, { message: "both counted once", timeout: 8000 });
     await next.idle();
@@ -77,7 +67,7 @@ describe("offline and other desks (issue 12)", () => {
     const live = { liveRefreshSeconds: 2 };
     await h.open({ view: "session", latencyMs: 30, shared: true, parameters: live });
     const [r, other] = await h.pick("r => r.state === 0 && !r.count", { count: 2 });
-    const desk2 = await anotherPage(page.context(), new URL(page.url()).origin, { view: "session", latencyMs: 30, shared: true, desk: 2, parameters: live }, problems);
+    const desk2 = await openAnotherTab(page.context(), new URL(page.url()).origin, { view: "session", latencyMs: 30, shared: true, desk: 2, parameters: live }, problems);
     await page.bringToFront();
     // Desk 1 is in the middle of something: focus on another row's button.
     await h.checkIn(h.rowAt(other.index), other.name).focus();

@@ -140,6 +140,19 @@ export function fill(template, args) {
 export const SYNC_NO = 100000001;
 export const SYNC_YES = 100000002;
 
+/**
+ * Another tab of the same browser (context) on the harness, mounted with `options`: another desk on the same shared
+ * data. Its page errors and console errors go to `problems`, failing the scenario like the first tab's.
+ */
+export async function openAnotherTab(context, origin, options, problems) {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
+  const h = new HarnessPage(page, origin + "/");
+  await h.open(options);
+  return h;
+}
+
 /** The page and its `window.harness`, with the locators the UI contract names. */
 export class HarnessPage {
   constructor(page, baseUrl) {

@@ -3,23 +3,13 @@
 // another still holds a waiting check-in leaves it to that tab, and a tab closed with one waiting hands it over.
 import assert from "node:assert/strict";
 import { describe } from "node:test";
-import { eventually, expectText, HarnessPage, scenario, screenshotPath } from "./support.mjs";
+import { eventually, expectText, openAnotherTab, scenario, screenshotPath } from "./support.mjs";
 
 const OPTIONS = { view: "session", latencyMs: 30, shared: true };
 const activeRecords = (h, id) => h.eval((rid) => window.harness.checkIns((c) => c._msevtmgt_sessionregistration_value === rid && c.statecode === 0).length, id);
 const kept = (h) => h.eval(() => Object.keys(localStorage).filter((k) => k.startsWith("srg:") && !k.includes(":c:")).map((k) => JSON.parse(localStorage.getItem(k)).length));
 /** The harness's Offline switch in this tab only: its calls fail as fetch does, as when its Wi-Fi drops. */
 const setNetwork = (h, online) => h.eval((o) => window.harness.setNetwork(o), online);
-
-/** Another tab of the same browser (context), its errors failing the scenario like the first one's. */
-async function anotherTab(context, origin, problems) {
-  const page = await context.newPage();
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  const h = new HarnessPage(page, origin + "/");
-  await h.open(OPTIONS);
-  return h;
-}
 
 /** Tab A checks `row` in with its connection down: the check-in waits there, kept in the browser. */
 async function checkInOffline(a, row) {
@@ -33,7 +23,7 @@ describe("two tabs of one browser (issue 21)", () => {
   scenario("A checks in offline, B is reloaded meanwhile and leaves it to A, A back online: counted once, one record", async ({ page, h: a }) => {
     const problems = [];
     await a.open(OPTIONS);
-    const b = await anotherTab(page.context(), new URL(page.url()).origin, problems);
+    const b = await openAnotherTab(page.context(), new URL(page.url()).origin, OPTIONS, problems);
     const r = await a.pick("r => r.state === 0 && !r.count");
     const recordsBefore = await activeRecords(a, r.id);
     await checkInOffline(a, r);
@@ -69,7 +59,7 @@ describe("two tabs of one browser (issue 21)", () => {
     await a.open(OPTIONS);
     const context = page.context();
     const origin = new URL(page.url()).origin;
-    const b = await anotherTab(context, origin, problems);
+    const b = await openAnotherTab(context, origin, OPTIONS, problems);
     const r = await a.pick("r => r.state === 0 && !r.count");
     const recordsBefore = await activeRecords(a, r.id);
     await checkInOffline(a, r);
@@ -88,7 +78,7 @@ describe("two tabs of one browser (issue 21)", () => {
     await expectText(b.pending, "");
 
     // A third tab finds nothing left to send.
-    const c = await anotherTab(context, origin, problems);
+    const c = await openAnotherTab(context, origin, OPTIONS, problems);
     await c.idle();
     assert.deepEqual(await c.calls({ op: "update" }), []);
     assert.equal((await c.row(r.id)).count, 1);
@@ -98,7 +88,7 @@ describe("two tabs of one browser (issue 21)", () => {
   scenario("a tab closed while the other stays open: its waiting check-in is sent by the other at once, without a reload", async ({ page, h: a }) => {
     const problems = [];
     await a.open(OPTIONS);
-    const b = await anotherTab(page.context(), new URL(page.url()).origin, problems);
+    const b = await openAnotherTab(page.context(), new URL(page.url()).origin, OPTIONS, problems);
     const r = await a.pick("r => r.state === 0 && !r.count");
     await checkInOffline(a, r);
     await page.close();

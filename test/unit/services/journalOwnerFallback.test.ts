@@ -3,6 +3,9 @@
  * another tab's changes are never sent on their own, only when the user says so; an editor of the same document
  * that let its changes go (the user moved to another form) hands them over as with Web Locks.
  */
+import type { Change } from "../../../SessionRegistrationGrid/model/changes";
+import { ownerKey } from "../../../SessionRegistrationGrid/model/keptChanges";
+import { changeKey, createJournal } from "../../../SessionRegistrationGrid/services/journal";
 import { createDocumentLocks } from "../../../SessionRegistrationGrid/services/ownerLocks";
 import { FakeDataverse } from "../../fixtures";
 import { loaded, settle } from "./editorSetup";
@@ -53,6 +56,27 @@ describe("another tab's changes, without Web Locks", () => {
     await settle();
     expect(count(dataverse, row)).toBe(9);
     expect(kept()).toEqual({});
+  });
+});
+
+describe("another tab's storage writes", () => {
+  it("only a write of an owner's list makes the editor look again: one of a change's own key (each step of a bulk run) reads nothing", async () => {
+    const dataverse = new FakeDataverse({ data: conference });
+    const { store, tab } = browser(dataverse);
+    const b = tab({ ownerLocks: createDocumentLocks() });
+    await settle();
+    expect(b.editor.foreignWaiting()).toBe(0);
+    // Another tab keeps a change: its own key first, then its list.
+    const other = ownerKey(BASE, "another-tab");
+    const waiting = { id: "kept-2", rowId: linked[35].msevtmgt_sessionregistrationid, name: "", edit: { kind: "count", value: 3 }, seen: loaded(linked[35]).fields, status: "waiting", source: "row", seq: 1, madeAt: 1 } as Change;
+    createJournal(store, other).save([waiting]);
+    const reads = jest.spyOn(store, "getItem");
+    b.journal.lookAgain(changeKey(other, "kept-2"));
+    expect(reads).not.toHaveBeenCalled();
+    expect(b.editor.foreignWaiting()).toBe(0);
+    b.journal.lookAgain(other);
+    expect(reads).toHaveBeenCalled();
+    expect(b.editor.foreignWaiting()).toBe(1);
   });
 });
 
