@@ -232,6 +232,8 @@
       observer.observe(row, { subtree: true, childList: true, characterData: true, attributes: true });
       window.addEventListener("click", (event) => {
         state.clickAt = event.timeStamp;
+        // How long the browser took to hand the click to the page (input delivery, before any of its handlers).
+        state.handedOverAt = now();
         state.rowRendersAtClick = bench.counters.rowRenders;
       }, { capture: true, once: true });
       return { index, before };
@@ -246,6 +248,7 @@
         index: state.index,
         before: state.before,
         clickToDomMs: state.optimisticAt - state.clickAt,
+        clickToHandlerMs: state.handedOverAt - state.clickAt,
         clickToPaintMs: optimisticPaint - state.clickAt,
         clickToSavedPaintMs: savedPaint - state.clickAt,
         rowRendersOptimistic: state.rowRendersOptimistic,
@@ -307,6 +310,8 @@
       });
       window.addEventListener("click", (event) => {
         state.clickAt = event.timeStamp;
+        // How long the browser took to hand the click to the page (input delivery, before any of its handlers).
+        state.handedOverAt = now();
         bench.resetCounters();
       }, { capture: true, once: true });
     },

@@ -127,6 +127,9 @@ export const api: HarnessApi = {
         document.head.appendChild(script);
       });
     }
+    // Colours are checked as drawn: an element still fading in (Fluent's entrance animations) reads paler than it is.
+    const finite = root.getAnimations({ subtree: true }).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
     const result = await window.axe.run(root, { resultTypes: ["violations"], ...options });
     return result.violations.map((v: any) => ({
       id: v.id, impact: v.impact, help: v.help,

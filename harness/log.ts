@@ -88,9 +88,14 @@ export function clearLogEntries(): void {
 }
 
 const logList = $("log") as HTMLOListElement;
+/** What the list shows now: drawn again only when that changes (reads come and go unseen while they are hidden). */
+let drawn: { newest?: LogEntry; count: number } = { count: -1 };
+
 export function drawLog(): void {
   const showReads = ($("show-reads") as HTMLInputElement).checked;
   const entries = logEntries.filter((e) => showReads || !/^webAPI\.retrieve|^(refresh|getEntityMetadata|requestRender|trackContainerResize)$/.test(e.kind)).slice(-150).reverse();
+  if (entries[0] === drawn.newest && entries.length === drawn.count) return;
+  drawn = { newest: entries[0], count: entries.length };
   const fragment = document.createDocumentFragment();
   for (const e of entries) {
     const li = document.createElement("li");

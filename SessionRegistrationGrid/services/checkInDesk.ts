@@ -65,7 +65,6 @@ export interface CheckInDesk {
   latestCheckIn(row: RegistrationRow): number | undefined;
   /** Reads the latest check-in times of these registrations that are in and not yet known. */
   readLatestCheckIns(rows: readonly RegistrationRow[]): void;
-  subscribe(listener: () => void): () => void;
   subscribeRow(id: string, listener: () => void): () => void;
   /** The session's name, times and capacity were read. */
   subscribeSession(listener: () => void): () => void;
@@ -293,7 +292,6 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
         () => undefined,
       ).finally(() => wanted.forEach(({ id }) => reading.delete(id)));
     },
-    subscribe: notifier.subscribe,
     subscribeRow: notifier.subscribeKey,
     subscribeSession: (listener) => notifier.subscribeKey(SESSION_KEY, listener),
     dispose() {

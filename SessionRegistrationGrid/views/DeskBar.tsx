@@ -20,11 +20,14 @@ export const DeskBar = ({ find, focusFirstRow }: DeskBarProps) => {
   const box = React.useRef<HTMLInputElement>(null);
   // Ids for the filters' counts, unique to this grid (a form may hold two).
   const ids = useElementId("srg");
+  // When the key before this one went down: a scanner's keys come a few milliseconds apart (see useFind).
+  const keys = React.useRef({ previous: -Infinity, gap: Infinity });
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    keys.current = { previous: e.timeStamp, gap: e.timeStamp - keys.current.previous };
     if (e.key === "Enter") {
       e.preventDefault();
       // The box clears for the next person (and the scanner's next code) and keeps the focus.
-      if (desk.enter(find.query)) find.setQuery("");
+      if (desk.enter(find.query)) find.clearForNext();
     } else if (e.key === "ArrowDown" && find.rows.length) {
       e.preventDefault();
       focusFirstRow();
@@ -32,6 +35,12 @@ export const DeskBar = ({ find, focusFirstRow }: DeskBarProps) => {
       e.preventDefault();
       find.setQuery("");
     }
+  };
+  const onChange = (e: React.ChangeEvent<HTMLInputElement>) => {
+    // A change with no key of its own (a paste, the browser's clear button) is not a scanner's.
+    const gap = keys.current.gap;
+    keys.current.gap = Infinity;
+    find.setQuery(e.target.value, gap);
   };
   const addWalkIn = async () => {
     const contact = await actions.pickContact();
@@ -50,7 +59,7 @@ export const DeskBar = ({ find, focusFirstRow }: DeskBarProps) => {
           autoComplete="off"
           spellCheck={false}
           value={find.query}
-          onChange={(e) => find.setQuery(e.target.value)}
+          onChange={onChange}
           onKeyDown={onKeyDown}
         />
         {canCheckIn && desk.canScan && (

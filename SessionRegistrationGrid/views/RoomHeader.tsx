@@ -14,7 +14,7 @@ import { useGrid } from "./GridContext";
 export const RoomHeader = ({ rows, loadingAll }: { rows: readonly RegistrationRow[]; loadingAll: boolean }) => {
   const { text, desk, editor } = useGrid();
   const [room, setRoom] = React.useState(desk.room);
-  // Counted again after each change (a check-in, the session read, a load), once the change's own frame is painted.
+  // Counted again after each change (an edit, the session read, a load), once the change's own frame is painted.
   React.useEffect(() => {
     let cancel = () => undefined as void;
     const recount = () => {
@@ -24,7 +24,7 @@ export const RoomHeader = ({ rows, loadingAll }: { rows: readonly RegistrationRo
         return before && next && sameData(before, next) ? before : next;
       }));
     };
-    const offDesk = desk.subscribe(recount);
+    const offDesk = desk.subscribeSession(recount);
     const offEdits = editor.subscribe(recount);
     recount();
     return () => {

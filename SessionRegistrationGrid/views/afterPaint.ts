@@ -1,16 +1,38 @@
+/** The browser's task scheduler (Chromium, Firefox): what `afterNextPaint` posts its work with where it exists. */
+interface TaskScheduler {
+  postTask(work: () => void, options: { priority: "background"; signal: AbortSignal }): Promise<void>;
+}
+
 /**
  * Runs `work` once the next frame is painted (a hidden page paints no frames: then soon); returns a cancel. For
  * what a paint should not wait for: counting 5,000 registrations after a press, while the press's own change shows.
  */
 export function afterNextPaint(work: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (typeof requestAnimationFrame !== "function" || document.hidden) {
-    timer = setTimeout(work, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)));
+  if (typeof requestAnimationFrame !== "function" || document.hidden) return soon(work);
+  let cancelTask: (() => void) | undefined;
+  const frame = requestAnimationFrame(() => (cancelTask = soon(work)));
   return () => {
     cancelAnimationFrame(frame);
-    clearTimeout(timer);
+    cancelTask?.();
   };
+}
+
+/**
+ * `work` as a task of its own: at background priority where the browser can say so, so that a key press or a click
+ * that arrives meanwhile is handled first (a scanner's next character, the next person's check-in).
+ */
+function soon(work: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask !== "function") {
+    const timer = setTimeout(work, 0);
+    return () => clearTimeout(timer);
+  }
+  const cancelled = new AbortController();
+  scheduler.postTask(work, { priority: "background", signal: cancelled.signal }).catch((error: unknown) => {
+    // A cancelled task is the caller's choice; anything else `work` threw is reported as an uncaught error would be.
+    if (!cancelled.signal.aborted) setTimeout(() => {
+      throw error;
+    }, 0);
+  });
+  return () => cancelled.abort();
 }

@@ -10,8 +10,15 @@ import type { GridServices } from "./gridTypes";
 const TIMES_FOR = 50;
 
 export interface Find {
+  /** What the box holds. */
   query: string;
-  setQuery(query: string): void;
+  /** The box's new text; `keyGapMs`, the time since the key before (a badge scanner types a code in a burst). */
+  setQuery(query: string, keyGapMs?: number): void;
+  /**
+   * Empties the box for the next person at once (after Enter checked someone in); the list shows every row again
+   * once the frame with the status line is painted.
+   */
+  clearForNext(): void;
   filter: QuickFilter;
   setFilter(filter: QuickFilter): void;
   /** What the list shows: the search's matches in the chosen quick filter (the same array while they are the same). */
@@ -22,7 +29,7 @@ export interface Find {
   narrowed: boolean;
 }
 
-const sameRows = (a: readonly RegistrationRow[], b: readonly RegistrationRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
+const sameRows = (a: readonly RegistrationRow[], b: readonly RegistrationRow[]) => a === b || (a.length === b.length && a.every((row, i) => row === b[i]));
 
 /**
  * The desk's search and quick filters over the rows the grid holds, following every edit (a check-in moves a row
@@ -31,46 +38,104 @@ const sameRows = (a: readonly RegistrationRow[], b: readonly RegistrationRow[]) 
  */
 export function useFind(all: readonly RegistrationRow[], dataVersion: number, paging: PagingState, services: GridServices): Find {
   const { editor, desk, actions, onSessionForm } = services;
-  const [query, setQuery] = React.useState("");
+  const { query, listed, setQuery, clearForNext } = useQuery();
   const [filter, setFilter] = React.useState<QuickFilter>("all");
-  const [edits, rerender] = React.useReducer((n: number) => n + 1, 0);
-  React.useEffect(() => editor.subscribe(rerender), [editor]);
-  const matches = React.useMemo(() => findRows(all, query), [all, query]);
+  // A quick filter shows rows by what their edits make them (a check-in moves a row from "Not checked in" to
+  // "Checked in"): the grid follows every edit then. With "All" an edit changes nothing drawn here but the counts,
+  // which follow edits themselves, after the edit's frame: a press redraws its row, not the grid.
+  useRerenderOnEdits(editor, filter !== "all");
+  const matches = React.useMemo(() => findRows(all, listed), [all, listed]);
   // Only a quick filter needs every match's fields now; "All" is the matches as they are (no row read for them).
   const wanted = filter === "all" ? matches : matches.filter((row) => inQuickFilter(filter, editor.shown(row)));
-  // Counted again after each edit and each load (a load may change rows nothing has read yet).
-  const counts = useCounts(matches, editor, edits, dataVersion);
+  const counts = useCounts(matches, editor, dataVersion);
   const kept = React.useRef(wanted);
   if (!sameRows(kept.current, wanted)) kept.current = wanted;
-  const narrowed = query.trim() !== "" || filter !== "all";
+  const narrowed = listed.trim() !== "" || filter !== "all";
 
   const needsAll = narrowed || onSessionForm;
   React.useEffect(() => {
     if (needsAll && paging.hasMore && !paging.loadingAll) actions.loadAll();
   }, [needsAll, paging.hasMore, paging.loadingAll, actions]);
   // Before the press, the matches show whether each person is already in, and since when.
-  const searched = query.trim() !== "" && matches;
+  const searched = listed.trim() !== "" && matches;
   React.useEffect(() => {
     if (searched) desk.readLatestCheckIns(searched.slice(0, TIMES_FOR));
   }, [searched, desk]);
 
-  return { query, setQuery, filter, setFilter, rows: kept.current, counts, narrowed };
+  return { query, setQuery, clearForNext, filter, setFilter, rows: kept.current, counts, narrowed };
+}
+
+/** Keys closer together than this are a badge scanner typing its code (5 to 20 ms a character); a person's are further apart. */
+export const SCANNER_KEY_GAP_MS = 30;
+
+/**
+ * The box's text, and the query the list is filtered by. They are the same, except in two moments:
+ * - while a scanner types a code, the list follows when its keys pause: redrawing a page of rows at each of 36
+ *   characters would take longer than the characters come, and the Enter at its end would wait behind them;
+ * - the frame after Enter: the box empties at once while the list keeps its match until the status line
+ *   ("Checking in …") is painted, which is what the person at the desk reads first.
+ */
+function useQuery() {
+  const [query, setBoxQuery] = React.useState("");
+  const [listed, setListed] = React.useState("");
+  const pending = React.useRef<() => void>();
+  const cancelPending = () => {
+    pending.current?.();
+    pending.current = undefined;
+  };
+  React.useEffect(() => cancelPending, []);
+  const listLater = (next: string, schedule: (work: () => void) => () => void) => {
+    pending.current = schedule(() => {
+      pending.current = undefined;
+      setListed(next);
+    });
+  };
+  const setQuery = React.useCallback((next: string, keyGapMs = Infinity) => {
+    cancelPending();
+    setBoxQuery(next);
+    if (keyGapMs < SCANNER_KEY_GAP_MS) listLater(next, afterKeysPause);
+    else setListed(next);
+  }, []);
+  const clearForNext = React.useCallback(() => {
+    cancelPending();
+    setBoxQuery("");
+    listLater("", afterNextPaint);
+  }, []);
+  return { query, listed, setQuery, clearForNext };
+}
+
+function afterKeysPause(work: () => void): () => void {
+  const timer = setTimeout(work, SCANNER_KEY_GAP_MS);
+  return () => clearTimeout(timer);
+}
+
+function useRerenderOnEdits(editor: GridServices["editor"], follow: boolean) {
+  const [, rerender] = React.useReducer((n: number) => n + 1, 0);
+  React.useEffect(() => (follow ? editor.subscribe(rerender) : undefined), [editor, follow]);
 }
 
 /**
- * Each quick filter's count among the matches, counted just after the frame that shows them (and again after each
- * edit): at 5,000 registrations a count is not what a first paint or a check-in's paint should wait for.
+ * Each quick filter's count among the matches, counted just after the frame that shows them, and again after each
+ * edit and each load (a load may change rows nothing has read yet): at 5,000 registrations a count is not what a
+ * first paint or a check-in's paint should wait for.
  */
-function useCounts(matches: readonly RegistrationRow[], editor: GridServices["editor"], edits: number, dataVersion: number): FilterCounts | undefined {
+function useCounts(matches: readonly RegistrationRow[], editor: GridServices["editor"], dataVersion: number): FilterCounts | undefined {
   const [counts, setCounts] = React.useState<FilterCounts>();
-  React.useEffect(
-    () =>
-      afterNextPaint(() => {
+  React.useEffect(() => {
+    let cancel = () => undefined as void;
+    const recount = () => {
+      cancel();
+      cancel = afterNextPaint(() => {
         const next = countFilters(matches.map(editor.shown));
         setCounts((before) => (before && sameData(before, next) ? before : next));
-      }),
-    [matches, editor, edits, dataVersion],
-  );
+      });
+    };
+    const offEdits = editor.subscribe(recount);
+    recount();
+    return () => {
+      cancel();
+      offEdits();
+    };
+  }, [matches, editor, dataVersion]);
   return counts;
 }
-

@@ -37,6 +37,9 @@ describe("the check-in desk (issue 20)", () => {
     await h.grid.locator(".srg-messages").getByRole("button", { name: await h.text("CheckIn_UndoLabel", person.name), exact: true }).waitFor();
     assert.equal(await box.inputValue(), "", "the box cleared");
     assert.equal(await box.evaluate((el) => el === document.activeElement), true, "the box kept the focus");
+    // The list shows every row again (the frame after the status line's).
+    await eventually(async () => (await h.grid.locator('[role="row"][data-item-index]').count()) > 1, { message: "every row listed again" });
+    assert.notEqual(await h.grid.locator(".srg-footer > span").first().textContent(), await h.text("Desk_Matches", 1, rows.length));
     await eventually(async () => (await h.row(person.id)).count === 1, { message: "counted once" });
     await h.idle();
     assert.equal(await recordsOf(h, person.id), before + 1, "one check-in record");
