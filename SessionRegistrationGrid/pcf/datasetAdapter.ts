@@ -54,6 +54,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   let loadFrom: unknown;
   let refreshWaiting = false;
   let requestedPageSize: number | undefined;
+  let askedForLargestPage = false;
   /** Who waits for every page to be loaded (loadAll), while some are not. */
   let allWaiters: (() => void)[] = [];
 
@@ -101,7 +102,9 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
       const waiters = allWaiters;
       allWaiters = [];
       waiters.forEach((resolve) => resolve());
-    } else if (current.paging.pageSize < MAX_PAGE_SIZE) {
+    } else if (current.paging.pageSize < MAX_PAGE_SIZE && !askedForLargestPage) {
+      // Asked once: a host that keeps its own page size gets asked for its next pages instead, not refreshed forever.
+      askedForLargestPage = true;
       current.paging.setPageSize(MAX_PAGE_SIZE);
       refresh();
     } else loadMore();
