@@ -177,14 +177,23 @@ export async function mountWith(options: MountOptions, reuse?: FakeDataverse): P
   rewindLog();
   control.init(context, host.notifyOutputChanged, {});
   render(m);
-  const stopUpdates = host.onUpdate(() => render(m));
+  renderOnUpdates(m, stopSharing);
+  panel.mounted();
+  await idle();
+  return info();
+}
+
+/**
+ * Renders the mount again at each host update, until it unsubscribes. Not in mountWith: every closure made there
+ * (the context's callbacks too) shares its scope, and the mount held in that scope would keep the control alive
+ * after an unmount for as long as the context lives (the bench keeps it to measure what the control holds).
+ */
+function renderOnUpdates(m: Mounted, stopSharing: () => void): void {
+  const stopUpdates = m.host.onUpdate(() => render(m));
   m.unsubscribe = () => {
     stopUpdates();
     stopSharing();
   };
-  panel.mounted();
-  await idle();
-  return info();
 }
 
 export function unmount(): void {

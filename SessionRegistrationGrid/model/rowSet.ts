@@ -2,9 +2,17 @@ import { readFields, readValues, type RecordSource, type RowValues } from "./row
 import { sameData } from "./sameData";
 import type { GridColumn, RegistrationFields, RegistrationRow } from "./types";
 
-/** The dataset's records as the last snapshot delivered them: every row of the set reads its record from here. */
-interface Records {
-  byId: Readonly<Record<string, RecordSource>>;
+/**
+ * What every row of a set shares, held once for all of them (not in each of 5,000 rows): the records as the last
+ * load delivered them, where each row reads its own; the columns the rows were made for; and the rows that read their
+ * record. New columns start a new one: the rows made before keep theirs.
+ */
+interface Shared {
+  records: Readonly<Record<string, RecordSource>>;
+  readonly columns: readonly GridColumn[];
+  readonly noName: string;
+  /** Rows that read their record: the only ones a load needs to look at. */
+  readonly read: Set<RecordRow>;
 }
 
 /**
@@ -13,30 +21,27 @@ interface Records {
  * screen cost; a refresh that brings new record objects for it costs nothing.
  */
 export class RecordRow implements RegistrationRow {
-  /** The drawn values and the record they were read from. */
+  /** The record that what the row keeps was read from: its drawn values, or its fields alone (a count). */
   private readFrom?: RecordSource;
   private values?: RowValues;
-  /** The fields alone, when only they were asked for (a count), and the record they were read from. */
-  private fieldsFrom?: RecordSource;
   private fieldsOnly?: RegistrationFields;
 
   constructor(
     readonly id: string,
-    private readonly records: Records,
-    private readonly columns: readonly GridColumn[],
-    private readonly noName: string,
-    private readonly firstRead: (row: RecordRow) => void,
+    private readonly shared: Shared,
   ) {}
 
   private record(): RecordSource {
-    return this.records.byId[this.id];
+    return this.shared.records[this.id];
   }
 
   private read(): RowValues {
     if (!this.values) {
-      this.firstRead(this);
+      this.shared.read.add(this);
       this.readFrom = this.record();
-      this.values = readValues(this.readFrom, this.columns, this.noName);
+      this.values = readValues(this.readFrom, this.shared.columns, this.shared.noName);
+      // The values hold the fields too.
+      this.fieldsOnly = undefined;
     }
     return this.values;
   }
@@ -48,9 +53,9 @@ export class RecordRow implements RegistrationRow {
   get fields(): RegistrationFields {
     if (this.values) return this.values.fields;
     const record = this.record();
-    if (!this.fieldsOnly || this.fieldsFrom !== record) {
+    if (!this.fieldsOnly || this.readFrom !== record) {
       this.fieldsOnly = readFields(record);
-      this.fieldsFrom = record;
+      this.readFrom = record;
     }
     return this.fieldsOnly;
   }
@@ -72,14 +77,14 @@ export class RecordRow implements RegistrationRow {
   standsForItsRecord(): boolean {
     const record = this.record();
     if (record === this.readFrom) return true;
-    if (!sameData(readValues(record, this.columns, this.noName), this.values)) return false;
+    if (!sameData(readValues(record, this.shared.columns, this.shared.noName), this.values)) return false;
     this.readFrom = record;
     return true;
   }
 
   /** After a load, for a row with edits of its own whose fields alone were read: whether the load changed them. */
   fieldsChanged(): boolean {
-    if (this.values || !this.fieldsOnly || this.fieldsFrom === this.record()) return false;
+    if (this.values || !this.fieldsOnly || this.readFrom === this.record()) return false;
     const before = this.fieldsOnly;
     return !sameData(this.fields, before);
   }
@@ -88,63 +93,57 @@ export class RecordRow implements RegistrationRow {
 export interface RowSetUpdate {
   rows: readonly RegistrationRow[];
   /** Ids whose row object is new or replaced: their values changed (or nobody had read them). */
-  changed: string[];
+  changed: readonly string[];
 }
 
 /**
  * The rows of a view as lazy RecordRows, kept across loads: the same row objects (and the same array, when nothing
- * changed) so the list re-renders only what changed. A load's cost is comparing its ids with the last ones and
- * checking the rows something has read, not reading every record.
+ * changed) so the list re-renders only what changed. A load's cost is comparing its ids with the rows' and checking
+ * the rows something has read, not reading every record. The rows array is the set's only array of 5,000: no copy
+ * of the ids, no map by id.
  */
 export function createRowSet(noName: string) {
-  const records: Records = { byId: {} };
-  let columns: readonly GridColumn[] = [];
-  let ids: readonly string[] = [];
+  let shared: Shared = { records: {}, columns: [], noName, read: new Set() };
   let rows: RecordRow[] = [];
-  let byId = new Map<string, RecordRow>();
-  /** Rows that read their record: the only ones a load needs to look at. */
-  let read = new Set<RecordRow>();
-  const make = (id: string) => new RecordRow(id, records, columns, noName, (row) => read.add(row));
+  const make = (id: string) => new RecordRow(id, shared);
 
   return {
     rows: () => rows as readonly RegistrationRow[],
-    row: (id: string): RegistrationRow | undefined => byId.get(id),
+    /** Walks the rows: only the live poll asks, for the few rows other desks changed since it last asked. */
+    row: (id: string): RegistrationRow | undefined => rows.find((row) => row.id === id),
     /**
      * A load delivered these records in this order, with these columns (the same columns object while they are the
      * same). `watched`: registrations with edits of their own, whose stored values the dataset may now show.
      */
     update(byIdNow: Readonly<Record<string, RecordSource>>, sortedIds: readonly string[], columnsNow: readonly GridColumn[], watched: Iterable<string>): RowSetUpdate {
-      records.byId = byIdNow;
-      const changed: string[] = [];
-      const present = sortedIds.filter((id) => byIdNow[id]);
-      if (columnsNow !== columns) {
+      // Ids the records lack are left out; the host's array is taken as it is when none is missing (5,000 ids).
+      const present = sortedIds.every((id) => byIdNow[id]) ? sortedIds : sortedIds.filter((id) => byIdNow[id]);
+      if (columnsNow !== shared.columns) {
         // Other columns: other cells. Every row is new (read lazily, so this is cheap too).
-        columns = columnsNow;
-        read = new Set();
+        shared = { records: byIdNow, columns: columnsNow, noName, read: new Set() };
         rows = present.map(make);
-        byId = new Map(rows.map((row) => [row.id, row]));
-        ids = present;
         return { rows, changed: present };
       }
+      shared.records = byIdNow;
+      const { read } = shared;
+      const changed: string[] = [];
       let next = rows;
       // Only drawn rows can re-render: only they are compared (a few screens' worth, whatever the view's size).
       for (const row of read) {
         if (!byIdNow[row.id] || row.standsForItsRecord()) continue;
         read.delete(row);
-        const replacement = make(row.id);
-        byId.set(row.id, replacement);
         if (next === rows) next = rows.slice();
-        next[next.indexOf(row)] = replacement;
+        next[next.indexOf(row)] = make(row.id);
         changed.push(row.id);
       }
-      for (const id of watched) if (byId.get(id)?.fieldsChanged()) changed.push(id);
-      if (present.length !== ids.length || present.some((id, i) => id !== ids[i])) {
+      const edited = new Set(watched);
+      if (edited.size) for (const row of next) if (edited.has(row.id) && byIdNow[row.id] && row.fieldsChanged()) changed.push(row.id);
+      if (present.length !== next.length || present.some((id, i) => id !== next[i].id)) {
         // Rows came, went or moved: the list follows the dataset's order; rows it already had are kept.
-        const before = byId;
+        const before = new Map(next.map((row) => [row.id, row]));
         next = present.map((id) => before.get(id) ?? (changed.push(id), make(id)));
-        byId = new Map(next.map((row) => [row.id, row]));
-        for (const row of read) if (byId.get(row.id) !== row) read.delete(row);
-        ids = present;
+        const kept = new Set(next);
+        for (const row of read) if (!kept.has(row)) read.delete(row);
       }
       rows = next;
       return { rows, changed };

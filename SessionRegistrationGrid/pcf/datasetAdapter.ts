@@ -45,7 +45,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   const rowSet = createRowSet(text("Grid_NoName"));
   let columns: GridColumn[] = [];
   let rows: readonly RegistrationRow[] = [];
-  let changed: string[] = [];
+  let changed: readonly string[] = [];
   let dataVersion = 0;
   let readFrom: unknown[] = [];
   const requested = new Set<string>();

@@ -170,6 +170,17 @@ describe("the row set: rows read lazily, kept across loads", () => {
     expect(second.rows.map((r) => r.fields.timesCheckedIn)).toEqual([2, 3]);
   });
 
+  it("a watched row whose fields alone were read may leave the view (deactivated in bulk, in a view of active ones): it goes, nothing is read for it", () => {
+    const set = createRowSet("(No name)");
+    const first = set.update(load({ a: { msevtmgt_timescheckedin: 1 }, b: { msevtmgt_timescheckedin: 1 } }), ["a", "b"], columns, never);
+    void first.rows.map((r) => r.fields);
+    const second = set.update(load({ b: { msevtmgt_timescheckedin: 1 } }), ["b"], columns, ["a"]);
+    expect(second.rows.map((r) => r.id)).toEqual(["b"]);
+    expect(second.rows[0]).toBe(first.rows[1]);
+    expect(second.changed).toEqual([]);
+    expect(set.row("a")).toBeUndefined();
+  });
+
   it("rows that come, go or move follow the dataset's order, keeping the rows it had; new columns make every row new", () => {
     const set = createRowSet("(No name)");
     const first = set.update(load({ a: {}, b: {}, c: {} }), ["a", "b", "c"], columns, never);
