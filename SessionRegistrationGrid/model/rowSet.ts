@@ -1,12 +1,18 @@
-import { readFields, readValues, type RecordSource, type RowValues } from "./rows";
+import { readFields, readRefs, readValues, registrationName, type RecordSource, type RowValues } from "./rows";
 import { sameData } from "./sameData";
-import type { GridColumn, RegistrationFields, RegistrationRow } from "./types";
+import type { GridColumn, RegistrationFields, RegistrationRefs, RegistrationRow } from "./types";
 
 /**
  * What every row of a set shares, held once for all of them (not in each of 5,000 rows): the records as the last
  * load delivered them, where each row reads its own; the columns the rows were made for; and the rows that read their
  * record. New columns start a new one: the rows made before keep theirs.
  */
+interface Identity {
+  from: RecordSource;
+  readonly name: string;
+  readonly refs: RegistrationRefs;
+}
+
 interface Shared {
   records: Readonly<Record<string, RecordSource>>;
   readonly columns: readonly GridColumn[];
@@ -25,6 +31,8 @@ export class RecordRow implements RegistrationRow {
   private readFrom?: RecordSource;
   private values?: RowValues;
   private fieldsOnly?: RegistrationFields;
+  /** Who the registration is, when only that was asked for (a search), and the record it was read from. */
+  private identityOnly?: Identity;
 
   constructor(
     readonly id: string,
@@ -40,14 +48,32 @@ export class RecordRow implements RegistrationRow {
       this.shared.read.add(this);
       this.readFrom = this.record();
       this.values = readValues(this.readFrom, this.shared.columns, this.shared.noName);
-      // The values hold the fields too.
+      // The values hold the fields and the identity too.
       this.fieldsOnly = undefined;
+      this.identityOnly = undefined;
     }
     return this.values;
   }
 
+  /**
+   * A search asks only for the name and lookups: read from the current record without drawing the row (a load then
+   * has nothing to compare for it). The same person read from a new record keeps the same object, so what the search
+   * built from it (its words) is kept across refreshes.
+   */
+  private identity(): Pick<RowValues, "name" | "refs"> {
+    if (this.values) return this.values;
+    const record = this.record();
+    const known = this.identityOnly;
+    if (known?.from === record) return known;
+    const name = registrationName(record) || this.shared.noName;
+    const refs = readRefs(record);
+    if (known && known.name === name && sameData(known.refs, refs)) known.from = record;
+    else this.identityOnly = { from: record, name, refs };
+    return this.identityOnly!;
+  }
+
   get name(): string {
-    return this.read().name;
+    return this.identity().name;
   }
   /** A count asks only for these: read from the current record, kept while it is the same object. */
   get fields(): RegistrationFields {
@@ -66,7 +92,7 @@ export class RecordRow implements RegistrationRow {
     return this.read().cells;
   }
   get refs(): RegistrationRow["refs"] {
-    return this.read().refs;
+    return this.identity().refs;
   }
 
   /**

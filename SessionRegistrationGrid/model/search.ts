@@ -1,5 +1,5 @@
 import { rowsWithCode, readBadgeCode } from "./badgeCode";
-import type { RegistrationRow } from "./types";
+import type { RegistrationRefs, RegistrationRow } from "./types";
 
 /** Letters that keep their own shape when accents are taken off: staff type the plain letter. */
 const SPELLED: Record<string, string> = { "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h" };
@@ -34,15 +34,16 @@ export function queryWords(query: string): string[] {
 /**
  * The words a row can be found by: the attendee (contact), the registration's own name and the readable
  * registration ID (the event registration's name, which a badge carries), as one string with a space before each
- * word, so a word-prefix test is one `includes`. Kept per row object: a refresh that keeps a row keeps its index.
+ * word, so a word-prefix test is one `includes`. Kept per lookups object, which a row keeps while its name and
+ * lookups are the same (across refreshes too): another name or attendee comes with another object.
  */
-const indexes = new WeakMap<RegistrationRow, string>();
+const indexes = new WeakMap<RegistrationRefs, string>();
 function indexOf(row: RegistrationRow): string {
-  let index = indexes.get(row);
+  const refs = row.refs;
+  let index = indexes.get(refs);
   if (index === undefined) {
-    const { contact, eventRegistration } = row.refs;
-    const words = wordsOf([row.name, contact?.name, eventRegistration?.name].filter(Boolean).join(" "));
-    indexes.set(row, (index = words.map((w) => ` ${w}`).join("")));
+    const words = wordsOf([row.name, refs.contact?.name, refs.eventRegistration?.name].filter(Boolean).join(" "));
+    indexes.set(refs, (index = words.map((w) => ` ${w}`).join("")));
   }
   return index;
 }
