@@ -136,6 +136,8 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
       loadSession(o.session).catch(() => undefined);
       return "yes";
     }
+    // A session with no limit has nothing to ask about: no counting, no waiting for the rest of the rows.
+    if (info.capacity === undefined) return "yes";
     const session = info;
     const question = fullRoomQuestion(room()!, counts);
     if (question) return ask(question, session.name, person);

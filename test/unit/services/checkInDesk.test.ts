@@ -172,6 +172,17 @@ describe("a full room", () => {
     expect(d.stored(person.id).msevtmgt_timescheckedin).toBe(1);
   });
 
+  it("a session with no limit: a first check-in goes at once, without waiting for the rest of the rows to load", async () => {
+    const allLoaded = jest.fn(() => new Promise<void>(() => undefined));
+    const d = deskOver(withCapacity(0), { hasMore: () => true, allLoaded });
+    await settle(); // the session (no capacity) is read
+    const [person] = notIn([...d.rows()]);
+    await d.desk.checkIn(person);
+    expect(allLoaded).not.toHaveBeenCalled();
+    expect(d.questions).toEqual([]);
+    expect(d.stored(person.id).msevtmgt_timescheckedin).toBe(1);
+  });
+
   it("someone already in re-enters without a question", async () => {
     const { d } = fullRoom();
     await settle();
