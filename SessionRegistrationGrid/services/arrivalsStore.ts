@@ -4,6 +4,7 @@ import { bareGuid } from "../model/checkInRecord";
 import { capacityOf } from "../model/room";
 import { asNumber } from "../model/rows";
 import type { RegistrationGroup } from "../model/sessionFill";
+import { chunks, FORMATTED, inFilter, textOf } from "./odata";
 
 /** A check-in record as read: what the chart counts, whether it is still active, and when it last changed. */
 export interface StoredArrival extends Arrival {
@@ -25,21 +26,18 @@ export interface ArrivalsStore {
 }
 
 type Row = Record<string, unknown>;
-const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 /** Sessions per aggregate query and per capacity read: 100 ids keep each URL well within a host's limit. */
 export const SESSIONS_PER_CALL = 100;
 const CHECK_IN_SELECT = [CheckIn.Id, CheckIn.Time, "createdon", "modifiedon", "statecode", CheckIn.SessionRegistrationValue, CheckIn.ContactValue].join(",");
-const text = (value: unknown) => (typeof value === "string" ? value : "");
-const chunks = <T>(items: readonly T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** A check-in record as the chart counts it; none without a time to place it at. */
 function arrivalOf(row: Row): StoredArrival | undefined {
-  const id = bareGuid(text(row[CheckIn.Id]));
+  const id = bareGuid(textOf(row[CheckIn.Id]));
   // The check-in time, as Event Management keeps it; a record made without one counts from its creation.
-  const at = Date.parse(text(row[CheckIn.Time]) || text(row.createdon));
+  const at = Date.parse(textOf(row[CheckIn.Time]) || textOf(row.createdon));
   if (!id || !Number.isFinite(at)) return undefined;
-  const person = text(row[CheckIn.ContactValue]) || text(row[CheckIn.SessionRegistrationValue]) || id;
-  return { id, person: bareGuid(person), at, active: asNumber(row.statecode) === 0, modifiedOn: text(row.modifiedon) };
+  const person = textOf(row[CheckIn.ContactValue]) || textOf(row[CheckIn.SessionRegistrationValue]) || id;
+  return { id, person: bareGuid(person), at, active: asNumber(row.statecode) === 0, modifiedOn: textOf(row.modifiedon) };
 }
 
 /**
@@ -79,7 +77,7 @@ export function webApiArrivalsStore(webAPI: ComponentFramework.WebApi, pageSize 
       for (const part of chunks(sessions, SESSIONS_PER_CALL)) {
         const { entities } = await webAPI.retrieveMultipleRecords(ENTITY, `?fetchXml=${encodeURIComponent(registrationGroupsFetch(part))}`);
         for (const row of entities as Row[]) {
-          groups.push({ session: bareGuid(text(row.session)), name: text(row[`session${FORMATTED}`]) || undefined, timesCheckedIn: asNumber(row.times ?? null), registrations: asNumber(row.registrations) ?? 0 });
+          groups.push({ session: bareGuid(textOf(row.session)), name: textOf(row[`session${FORMATTED}`]) || undefined, timesCheckedIn: asNumber(row.times ?? null), registrations: asNumber(row.registrations) ?? 0 });
         }
       }
       return groups;
@@ -87,9 +85,8 @@ export function webApiArrivalsStore(webAPI: ComponentFramework.WebApi, pageSize 
     async sessions(ids) {
       const known = new Map<string, { name: string; capacity?: number }>();
       for (const part of chunks(ids, SESSIONS_PER_CALL)) {
-        const values = part.map((id) => `'${bareGuid(id)}'`).join(",");
-        const rows = await allPages(Session.Entity, `?$select=msevtmgt_name,${Session.Capacity}&$filter=Microsoft.Dynamics.CRM.In(PropertyName='msevtmgt_sessionid',PropertyValues=[${values}])`);
-        for (const row of rows) known.set(bareGuid(text(row.msevtmgt_sessionid)), { name: text(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]) });
+        const rows = await allPages(Session.Entity, `?$select=msevtmgt_name,${Session.Capacity}&$filter=${inFilter("msevtmgt_sessionid", part)}`);
+        for (const row of rows) known.set(bareGuid(textOf(row.msevtmgt_sessionid)), { name: textOf(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]) });
       }
       return known;
     },

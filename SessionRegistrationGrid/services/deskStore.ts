@@ -3,6 +3,7 @@ import type { BadgeCode } from "../model/badgeCode";
 import { bareGuid } from "../model/checkInRecord";
 import { capacityOf } from "../model/room";
 import { asNumber } from "../model/rows";
+import { chunks, FORMATTED, inFilter, quoted, textOf } from "./odata";
 
 /** The session the grid sits on (its form): what the desk's header and the full-room question need. */
 export interface SessionInfo {
@@ -45,13 +46,9 @@ export interface DeskStore {
 }
 
 type Row = Record<string, unknown>;
-const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 /** Dataverse's In() takes many values; 50 keeps each URL well within every host's limit. */
 export const IDS_PER_CALL = 50;
 
-const text = (value: unknown) => (typeof value === "string" ? value : "");
-/** OData string literal: a quote inside is written twice. */
-const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 export function webApiDeskStore(webAPI: ComponentFramework.WebApi): DeskStore {
   const ER_SELECT = `?$select=${EventRegistration.Id},msevtmgt_name,${EventRegistration.ContactValue}`;
@@ -59,8 +56,8 @@ export function webApiDeskStore(webAPI: ComponentFramework.WebApi): DeskStore {
     async session(id) {
       const row: Row = await webAPI.retrieveRecord(Session.Entity, bareGuid(id), `?$select=msevtmgt_name,${Session.Capacity},${Session.EventValue},${Session.Start},${Session.End}`);
       return {
-        id: bareGuid(id), name: text(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]), event: text(row[Session.EventValue]) || undefined,
-        start: text(row[Session.Start]) || undefined, end: text(row[Session.End]) || undefined,
+        id: bareGuid(id), name: textOf(row.msevtmgt_name), capacity: capacityOf(row[Session.Capacity]), event: textOf(row[Session.EventValue]) || undefined,
+        start: textOf(row[Session.Start]) || undefined, end: textOf(row[Session.End]) || undefined,
       };
     },
     async registrationOf(contact, session) {
@@ -70,11 +67,11 @@ export function webApiDeskStore(webAPI: ComponentFramework.WebApi): DeskStore {
       const row: Row | undefined = entities[0];
       if (!row) return null;
       return {
-        id: text(row[`${ENTITY}id`]),
-        name: text(row[Column.Name]),
+        id: textOf(row[`${ENTITY}id`]),
+        name: textOf(row[Column.Name]),
         state: asNumber(row[Column.State]) ?? 0,
         timesCheckedIn: asNumber(row[Column.TimesCheckedIn]),
-        eventRegistration: text(row[`_${Column.EventRegistration}_value`]) || undefined,
+        eventRegistration: textOf(row[`_${Column.EventRegistration}_value`]) || undefined,
       };
     },
     async createRegistration(body) {
@@ -86,22 +83,21 @@ export function webApiDeskStore(webAPI: ComponentFramework.WebApi): DeskStore {
       const { entities } = await webAPI.retrieveMultipleRecords(EventRegistration.Entity, `${ER_SELECT}&$filter=${filter} and statecode eq 0&$top=1`);
       const row: Row | undefined = entities[0];
       if (!row) return null;
-      const contact = text(row[EventRegistration.ContactValue]);
+      const contact = textOf(row[EventRegistration.ContactValue]);
       return {
-        id: text(row[EventRegistration.Id]),
-        name: text(row.msevtmgt_name),
-        contact: contact ? { id: contact, name: text(row[EventRegistration.ContactValue + FORMATTED]) } : undefined,
+        id: textOf(row[EventRegistration.Id]),
+        name: textOf(row.msevtmgt_name),
+        contact: contact ? { id: contact, name: textOf(row[EventRegistration.ContactValue + FORMATTED]) } : undefined,
       };
     },
     async latestCheckIns(registrations) {
       const latest = new Map<string, number>();
-      for (let i = 0; i < registrations.length; i += IDS_PER_CALL) {
-        const ids = registrations.slice(i, i + IDS_PER_CALL).map((id) => quoted(bareGuid(id))).join(",");
-        const filter = `statecode eq 0 and Microsoft.Dynamics.CRM.In(PropertyName='msevtmgt_sessionregistration',PropertyValues=[${ids}])`;
+      for (const part of chunks(registrations, IDS_PER_CALL)) {
+        const filter = `statecode eq 0 and ${inFilter("msevtmgt_sessionregistration", part)}`;
         const { entities } = await webAPI.retrieveMultipleRecords(CheckIn.Entity, `?$select=${CheckIn.SessionRegistrationValue},${CheckIn.Time},createdon&$filter=${filter}`);
         for (const row of entities as Row[]) {
-          const id = text(row[CheckIn.SessionRegistrationValue]);
-          const at = Date.parse(text(row[CheckIn.Time]) || text(row.createdon));
+          const id = textOf(row[CheckIn.SessionRegistrationValue]);
+          const at = Date.parse(textOf(row[CheckIn.Time]) || textOf(row.createdon));
           if (id && Number.isFinite(at) && at > (latest.get(id) ?? -Infinity)) latest.set(id, at);
         }
       }

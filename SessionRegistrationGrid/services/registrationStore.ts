@@ -2,6 +2,7 @@ import { Column, ENTITY, NOT_FOUND } from "../ManifestConstants";
 import { bareGuid } from "../model/checkInRecord";
 import { FIELD_COLUMNS, type FreshRow, type UpdatePayload } from "../model/edits";
 import { asNumber, syncFlagOf } from "../model/rows";
+import { inFilter } from "./odata";
 
 /** The narrow slice of Dataverse the editor needs. The only place that calls context.webAPI. */
 export interface RegistrationStore {
@@ -33,9 +34,7 @@ export function webApiStore(webAPI: ComponentFramework.WebApi, entity: string): 
       return toFreshRow(await webAPI.retrieveRecord(entity, id, `?$select=${columns.join(",")}`));
     },
     async readMany(ids, columns) {
-      const values = ids.map((id) => `'${bareGuid(id)}'`).join(",");
-      const filter = `Microsoft.Dynamics.CRM.In(PropertyName='${key}',PropertyValues=[${values}])`;
-      const { entities } = await webAPI.retrieveMultipleRecords(entity, `?$select=${[...columns, key].join(",")}&$filter=${filter}`);
+      const { entities } = await webAPI.retrieveMultipleRecords(entity, `?$select=${[...columns, key].join(",")}&$filter=${inFilter(key, ids)}`);
       return new Map(entities.map((row) => [bareGuid(String(row[key])), toFreshRow(row)]));
     },
     async write(id, payload) {
