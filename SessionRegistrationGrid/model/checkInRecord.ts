@@ -33,14 +33,20 @@ export function checkInRecordBody(id: string, name: string, targets: CheckInTarg
     [CheckIn.Type]: CheckInType.Session,
     [CheckIn.Time]: at.toISOString(),
   };
-  const binds: [navigation: string, entitySet: string, id?: string][] = [
+  return withBinds(body, [
     [CheckIn.SessionRegistration, EntitySet.SessionRegistration, targets.registration],
     [CheckIn.Contact, EntitySet.Contact, targets.contact],
     [CheckIn.SessionAttended, EntitySet.Session, targets.session],
     [CheckIn.EventRegistration, EntitySet.EventRegistration, targets.eventRegistration],
     [CheckIn.Event, EntitySet.Event, targets.event],
-  ];
-  // Unset lookups are left out, not bound to null.
+  ]);
+}
+
+/** A lookup to set in a create body: its navigation property (case-sensitive), the target's entity set and id. */
+export type Bind = [navigation: string, entitySet: string, id?: string];
+
+/** The body with these lookups bound (`nav@odata.bind: /set(guid)`, bare GUIDs); unset ones are left out, not bound to null. */
+export function withBinds(body: Record<string, unknown>, binds: readonly Bind[]): Record<string, unknown> {
   for (const [navigation, entitySet, target] of binds) if (target) body[`${navigation}@odata.bind`] = `/${entitySet}(${bareGuid(target)})`;
   return body;
 }

@@ -1,5 +1,5 @@
 import { Column, ENTITY, EntitySet, RegistrationBind, State } from "../ManifestConstants";
-import { bareGuid, recordName } from "./checkInRecord";
+import { bareGuid, recordName, withBinds } from "./checkInRecord";
 import type { LookupRef, RegistrationRow } from "./types";
 
 /** Someone to register at the door: a contact picked from the platform's lookup, or the owner of a scanned badge. */
@@ -18,14 +18,12 @@ export interface WalkIn {
  */
 export function walkInBody(id: string, walkIn: WalkIn): Record<string, unknown> {
   const body: Record<string, unknown> = { [`${ENTITY}id`]: bareGuid(id), [Column.Name]: recordName(walkIn.contact.name) };
-  const binds: [navigation: string, entitySet: string, id?: string][] = [
+  return withBinds(body, [
     [RegistrationBind.Contact, EntitySet.Contact, walkIn.contact.id],
     [RegistrationBind.Session, EntitySet.Session, walkIn.session.id],
     [RegistrationBind.Event, EntitySet.Event, walkIn.event],
     [RegistrationBind.EventRegistration, EntitySet.EventRegistration, walkIn.eventRegistration?.id],
-  ];
-  for (const [navigation, entitySet, target] of binds) if (target) body[`${navigation}@odata.bind`] = `/${entitySet}(${bareGuid(target)})`;
-  return body;
+  ]);
 }
 
 const ref = (id: string, name: string, entityType: string): LookupRef => ({ id: bareGuid(id), name, entityType });
