@@ -1,15 +1,14 @@
 import { State } from "../ManifestConstants";
 import { isScannerClosed, readBadgeCode } from "../model/badgeCode";
-import { bareGuid } from "../model/checkInRecord";
 import { decideEntry, RESCAN_WINDOW_MS, type DeskResult } from "../model/deskEntry";
-import { isDuplicateKey } from "../model/errors";
 import { createPressGuard } from "../model/pressGuard";
 import { countFilters, fullRoomQuestion, roomOf, type FullRoomQuestion, type Room } from "../model/room";
 import type { RegistrationRow } from "../model/types";
-import { registrationRow, walkInBody, type WalkIn } from "../model/walkIn";
 import type { DeskStore, SessionInfo } from "./deskStore";
 import { newGuid } from "./ids";
+import { createLatestCheckIns } from "./latestCheckIns";
 import { createNotifier, type Schedule } from "./notifier";
+import { createWalkIns, type Approval } from "./walkIns";
 import type { RegistrationEditor } from "./registrationEditor";
 import { DEFAULT_RETRY, problemOf, realSleep, withRetries, type RetryPolicy, type Sleep } from "./retry";
 
@@ -71,7 +70,6 @@ export interface CheckInDesk {
   dispose(): void;
 }
 
-type Approval = "yes" | "no" | "busy";
 
 /** The notifier's key for news of the session itself (its name and capacity read). */
 const SESSION_KEY = "session";
@@ -87,13 +85,10 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
   const retrying = <T>(call: () => Promise<T>) => withRetries(call, o.retry ?? DEFAULT_RETRY, o.sleep ?? realSleep);
   const notifier = createNotifier(o.schedule);
   const scans = createPressGuard(RESCAN_WINDOW_MS);
-  /** Latest check-in per registration, for the count it was read at: a change of the count makes it stale. */
-  const times = new Map<string, { count: number; at?: number }>();
-  const reading = new Set<string>();
+  const latest = createLatestCheckIns(o.editor, o.store, notifier.notify);
   let info: SessionInfo | undefined;
   let loading: Promise<SessionInfo> | undefined;
   let asking = false;
-  const walkIns = new Map<string, Promise<void>>();
 
   /** The session's name and capacity (only on a session's form): read once; a failed read is tried again at the next need. */
   const loadSession = (session: { id: string }) => {
@@ -203,52 +198,12 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
     }
   };
 
-  const register = async (at: { id: string }, contact: { id: string; name: string }, known?: { id: string; name: string }) => {
-    const session = await loadSession(at);
-    const found = await retrying(() => o.store.registrationOf(contact.id, session.id));
-    const eventRegistration = known ?? (found?.eventRegistration ? { id: found.eventRegistration, name: "" } : undefined);
-    const walkIn: WalkIn = { contact, session, event: session.event, eventRegistration };
-    if (found) {
-      // Registered already (the grid may not hold the row): that registration is checked in, never a second one.
-      if (found.state !== State.Active) return o.announce({ kind: "cancelled", name: contact.name });
-      const held = o.rows().find((row) => bareGuid(row.id) === bareGuid(found.id));
-      return checkIn(held ?? registrationRow(found.id, walkIn, found), "walkIn");
-    }
-    const approved = await approve([0], contact.name);
-    if (approved === "busy") return;
-    if (approved === "no") return o.announce({ kind: "declined", name: contact.name });
-    o.announce({ kind: "registering", name: contact.name });
-    if (!walkIn.eventRegistration && session.event) {
-      const id = await retrying(() => o.findEventRegistration(contact.id, session.event!));
-      if (id) walkIn.eventRegistration = { id };
-    }
-    const id = newId();
-    const body = walkInBody(id, walkIn);
-    // The id is made here: a create whose answer was lost and is sent again is refused as a duplicate, not doubled.
-    await retrying(() => o.store.createRegistration(body).catch((error) => {
-      if (!isDuplicateKey(error)) throw error;
-    }));
-    o.refresh();
-    await checkIn(registrationRow(id, walkIn), "walkIn", true);
-  };
-
-  const walkIn = async (contact: { id: string; name: string }, eventRegistration?: { id: string; name: string }) => {
-    if (!o.session) return;
-    const at = o.session;
-    const key = bareGuid(contact.id);
-    // One walk-in per person at a time: a second one waits, then finds the registration the first made.
-    const previous = walkIns.get(key) ?? Promise.resolve();
-    const next = previous.then(() => register(at, { ...contact, id: key }, eventRegistration)).catch((error) => {
-      o.announce({ kind: "walkInFailed", name: contact.name, problem: problemOf(error) });
-    });
-    walkIns.set(key, next);
-    await next;
-  };
-
-  const stopListening = o.editor.onCheckedIn((saved) => {
-    times.set(saved.rowId, { count: saved.count, at: saved.madeAt });
-    notifier.notify(saved.rowId);
-  });
+  const walkIn = o.session
+    ? createWalkIns({
+      session: o.session, store: o.store, rows: o.rows, loadSession, retrying, approve, checkIn,
+      findEventRegistration: o.findEventRegistration, refresh: o.refresh, newId, announce: o.announce,
+    })
+    : async () => undefined;
 
   return {
     session: () => info,
@@ -273,31 +228,12 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
       const counts = rows.map((row) => o.editor.shown(row)).filter((shown) => shown.state === State.Active).map((shown) => shown.timesCheckedIn);
       return (await approve(counts)) === "yes";
     },
-    latestCheckIn(row) {
-      const known = times.get(row.id);
-      return known && known.count === (o.editor.shown(row).timesCheckedIn ?? 0) ? known.at : undefined;
-    },
-    readLatestCheckIns(rows) {
-      const wanted = rows
-        .map((row) => ({ id: row.id, count: o.editor.shown(row).timesCheckedIn ?? 0 }))
-        .filter(({ id, count }) => count > 0 && !reading.has(id) && times.get(id)?.count !== count);
-      if (!wanted.length) return;
-      wanted.forEach(({ id }) => reading.add(id));
-      o.store.latestCheckIns(wanted.map(({ id }) => id)).then(
-        (latest) => {
-          for (const { id, count } of wanted) {
-            times.set(id, { count, at: latest.get(bareGuid(id)) });
-            notifier.notify(id);
-          }
-        },
-        // A time that could not be read is only not shown; the next search asks again.
-        () => undefined,
-      ).finally(() => wanted.forEach(({ id }) => reading.delete(id)));
-    },
+    latestCheckIn: latest.of,
+    readLatestCheckIns: latest.read,
     subscribeRow: notifier.subscribeKey,
     subscribeSession: (listener) => notifier.subscribeKey(SESSION_KEY, listener),
     dispose() {
-      stopListening();
+      latest.dispose();
       notifier.dispose();
     },
   };
