@@ -2,17 +2,18 @@ import { readFields, readRefs, readValues, registrationName, type RecordSource, 
 import { sameData } from "./sameData";
 import type { GridColumn, RegistrationFields, RegistrationRefs, RegistrationRow } from "./types";
 
-/**
- * What every row of a set shares, held once for all of them (not in each of 5,000 rows): the records as the last
- * load delivered them, where each row reads its own; the columns the rows were made for; and the rows that read their
- * record. New columns start a new one: the rows made before keep theirs.
- */
+/** Who a registration is (its name and lookups), as a search reads it, and the record it was read from. */
 interface Identity {
   from: RecordSource;
   readonly name: string;
   readonly refs: RegistrationRefs;
 }
 
+/**
+ * What every row of a set shares, held once for all of them (not in each of 5,000 rows): the records as the last
+ * load delivered them, where each row reads its own; the columns the rows were made for; and the rows that read their
+ * record. New columns start a new one: the rows made before keep theirs.
+ */
 interface Shared {
   records: Readonly<Record<string, RecordSource>>;
   readonly columns: readonly GridColumn[];
@@ -31,7 +32,7 @@ export class RecordRow implements RegistrationRow {
   private readFrom?: RecordSource;
   private values?: RowValues;
   private fieldsOnly?: RegistrationFields;
-  /** Who the registration is, when only that was asked for (a search), and the record it was read from. */
+  /** Who the registration is, when only that was asked for (a search). */
   private identityOnly?: Identity;
 
   constructor(
@@ -67,9 +68,12 @@ export class RecordRow implements RegistrationRow {
     if (known?.from === record) return known;
     const name = registrationName(record) || this.shared.noName;
     const refs = readRefs(record);
-    if (known && known.name === name && sameData(known.refs, refs)) known.from = record;
-    else this.identityOnly = { from: record, name, refs };
-    return this.identityOnly!;
+    if (known && known.name === name && sameData(known.refs, refs)) {
+      known.from = record;
+      return known;
+    }
+    this.identityOnly = { from: record, name, refs };
+    return this.identityOnly;
   }
 
   get name(): string {

@@ -1,6 +1,7 @@
 import type { FreshRow } from "../model/edits";
 import { bareGuid } from "../model/checkInRecord";
 import type { Schedule } from "./notifier";
+import { chunks } from "./odata";
 import { missingRow, type RegistrationStore } from "./registrationStore";
 
 /** Dataverse takes long In lists, but a URL has its limits and a smaller answer comes back sooner. */
@@ -56,8 +57,7 @@ export function gatherReads(store: RegistrationStore, gather: Schedule = nextTas
     }
     asked = [];
     for (const reads of byColumns.values()) {
-      for (let i = 0; i < reads.length; i += MOST_IDS_PER_READ) {
-        const chunk = reads.slice(i, i + MOST_IDS_PER_READ);
+      for (const chunk of chunks(reads, MOST_IDS_PER_READ)) {
         if (chunk.length === 1 || !store.readMany) chunk.forEach(readAlone);
         else void readTogether(chunk, store.readMany.bind(store));
       }

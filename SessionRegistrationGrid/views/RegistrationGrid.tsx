@@ -10,7 +10,7 @@ import { toFluentColumns } from "./fluentColumns";
 import { GridContext } from "./GridContext";
 import type { GridServices } from "./gridTypes";
 import { checkInColumnWidth, headerWidth } from "./measure";
-import { fitColumns } from "../model/layout";
+import { CARD_WIDTH, fitColumns } from "../model/layout";
 import { MessageLine } from "./MessageLine";
 import { RegistrationList } from "./RegistrationList";
 import { RoomHeader } from "./RoomHeader";
@@ -75,7 +75,7 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
           </MessageBar>
         )}
         {services.onSessionForm && <RoomHeader rows={grid.rows} loadingAll={!!grid.paging.loadingAll} />}
-        <Attendance narrow={layout.width > 0 && layout.width < 600} />
+        <Attendance narrow={layout.width > 0 && layout.width < CARD_WIDTH} />
         <DeskBar find={find} focusFirstRow={() => list.current?.focusIndex(0, true)} />
         <MessageLine rows={grid.rows} />
         <div className="srg-scroll" data-is-scrollable="true">

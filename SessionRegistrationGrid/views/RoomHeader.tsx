@@ -1,10 +1,8 @@
-import * as React from "react";
 import { h } from "./jsx";
 import { isFull } from "../model/room";
-import { sameData } from "../model/sameData";
 import type { RegistrationRow } from "../model/types";
-import { afterNextPaint } from "./afterPaint";
 import { useGrid } from "./GridContext";
+import { useCountAfterPaint } from "./useCountAfterPaint";
 
 /**
  * On a session's form, the room at a glance: "Checked in N · Registered M · Capacity C", following every check-in,
@@ -13,26 +11,8 @@ import { useGrid } from "./GridContext";
  */
 export const RoomHeader = ({ rows, loadingAll }: { rows: readonly RegistrationRow[]; loadingAll: boolean }) => {
   const { text, desk, editor } = useGrid();
-  const [room, setRoom] = React.useState(desk.room);
   // Counted again after each change (an edit, the session read, a load), once the change's own frame is painted.
-  React.useEffect(() => {
-    let cancel = () => undefined as void;
-    const recount = () => {
-      cancel();
-      cancel = afterNextPaint(() => setRoom((before) => {
-        const next = desk.room();
-        return before && next && sameData(before, next) ? before : next;
-      }));
-    };
-    const offDesk = desk.subscribeSession(recount);
-    const offEdits = editor.subscribe(recount);
-    recount();
-    return () => {
-      cancel();
-      offDesk();
-      offEdits();
-    };
-  }, [desk, editor, rows]);
+  const room = useCountAfterPaint(desk.room, [desk.subscribeSession, editor.subscribe], [desk, editor, rows], desk.room);
   if (!room) return null;
   const full = isFull(room);
   return (

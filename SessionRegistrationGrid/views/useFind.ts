@@ -1,7 +1,7 @@
 import * as React from "react";
 import { countFilters, inQuickFilter, type FilterCounts, type QuickFilter } from "../model/room";
-import { sameData } from "../model/sameData";
 import { afterNextPaint } from "./afterPaint";
+import { useCountAfterPaint } from "./useCountAfterPaint";
 import { findRows } from "../model/search";
 import type { PagingState, RegistrationRow } from "../model/types";
 import type { GridServices } from "./gridTypes";
@@ -47,7 +47,9 @@ export function useFind(all: readonly RegistrationRow[], dataVersion: number, pa
   const matches = React.useMemo(() => findRows(all, listed), [all, listed]);
   // Only a quick filter needs every match's fields now; "All" is the matches as they are (no row read for them).
   const wanted = filter === "all" ? matches : matches.filter((row) => inQuickFilter(filter, editor.shown(row)));
-  const counts = useCounts(matches, editor, dataVersion);
+  // Each quick filter's count among the matches, again after each edit and each load (a load may change rows
+  // nothing has read yet).
+  const counts = useCountAfterPaint(() => countFilters(matches.map(editor.shown)), [editor.subscribe], [matches, editor, dataVersion]);
   const kept = React.useRef(wanted);
   if (!sameRows(kept.current, wanted)) kept.current = wanted;
   const narrowed = listed.trim() !== "" || filter !== "all";
@@ -112,30 +114,4 @@ function afterKeysPause(work: () => void): () => void {
 function useRerenderOnEdits(editor: GridServices["editor"], follow: boolean) {
   const [, rerender] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => (follow ? editor.subscribe(rerender) : undefined), [editor, follow]);
-}
-
-/**
- * Each quick filter's count among the matches, counted just after the frame that shows them, and again after each
- * edit and each load (a load may change rows nothing has read yet): at 5,000 registrations a count is not what a
- * first paint or a check-in's paint should wait for.
- */
-function useCounts(matches: readonly RegistrationRow[], editor: GridServices["editor"], dataVersion: number): FilterCounts | undefined {
-  const [counts, setCounts] = React.useState<FilterCounts>();
-  React.useEffect(() => {
-    let cancel = () => undefined as void;
-    const recount = () => {
-      cancel();
-      cancel = afterNextPaint(() => {
-        const next = countFilters(matches.map(editor.shown));
-        setCounts((before) => (before && sameData(before, next) ? before : next));
-      });
-    };
-    const offEdits = editor.subscribe(recount);
-    recount();
-    return () => {
-      cancel();
-      offEdits();
-    };
-  }, [matches, editor, dataVersion]);
-  return counts;
 }
