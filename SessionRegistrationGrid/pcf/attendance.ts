@@ -7,6 +7,7 @@ import type { CheckInDesk } from "../services/checkInDesk";
 import type { RegistrationEditor } from "../services/registrationEditor";
 import { createSessionsFeed } from "../services/sessionsFeed";
 import type { AttendanceFeeds } from "../views/gridTypes";
+import { FormFactor, formFactorOf } from "./host";
 
 type Context = ComponentFramework.Context<unknown>;
 
@@ -38,12 +39,8 @@ function timesOf(context: Context, desk: CheckInDesk): () => SessionTimes | unde
 /** Folded or shown, remembered per user on this device; never remembered yet: folded on a phone. */
 function foldMemory(context: Context) {
   const key = `srg-arrivals-folded:${bareGuid(context.userSettings.userId ?? "")}`;
-  let formFactor = 0;
-  try {
-    formFactor = context.client.getFormFactor();
-  } catch {
-    // A host without a client (pcf-start): the width decides.
-  }
+  // In a host without a client (pcf-start) the width decides.
+  const phone = formFactorOf(context) === FormFactor.Phone;
   return {
     startsFolded(narrow: boolean) {
       try {
@@ -52,7 +49,7 @@ function foldMemory(context: Context) {
       } catch {
         // Storage refused (a private window's policy): the device's default.
       }
-      return formFactor === 3 || narrow;
+      return phone || narrow;
     },
     remember(folded: boolean) {
       try {

@@ -45,11 +45,18 @@ export async function pickContact(context: Context): Promise<{ id: string; name:
  * browser on a tablet). Every control in a row is then a 44 px target.
  */
 export function isTouch(context: Context): boolean {
-  let formFactor = 0;
+  const formFactor = formFactorOf(context);
+  return formFactor === FormFactor.Tablet || formFactor === FormFactor.Phone || (typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches);
+}
+
+/** The platform's form factors (context.client.getFormFactor()). */
+export const FormFactor = { Unknown: 0, Desktop: 1, Tablet: 2, Phone: 3 } as const;
+
+/** The device the app runs on, as the platform says; Unknown in a host without a client (pcf-start). */
+export function formFactorOf(context: Context): number {
   try {
-    formFactor = context.client.getFormFactor();
+    return context.client.getFormFactor();
   } catch {
-    // A host without a client (pcf-start): the pointer decides.
+    return FormFactor.Unknown;
   }
-  return formFactor === 2 || formFactor === 3 || (typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches);
 }
