@@ -37,6 +37,32 @@ export function rowsWithCode(rows: readonly RegistrationRow[], code: BadgeCode):
   return rows.filter((row) => row.refs.eventRegistration?.name.trim().toLowerCase() === wanted);
 }
 
+/** The registrations a code points at, as rowsWithCode finds them, from an index of every code the rows carry. */
+export type CodeLookup = (code: BadgeCode) => readonly RegistrationRow[];
+
+/**
+ * Indexes the codes the rows carry (their own ids, their event registrations' ids and readable IDs), so that a scan
+ * finds its registration in a map instead of reading every row: at 5,000 rows that reading is most of an Enter's
+ * work. The rows come out in the rows' order, as rowsWithCode gives them. Only valid for the rows as read now.
+ */
+export function indexCodes(rows: readonly RegistrationRow[]): CodeLookup {
+  const byKey = new Map<string, RegistrationRow[]>();
+  const add = (key: string, row: RegistrationRow) => {
+    const found = byKey.get(key);
+    if (!found) byKey.set(key, [row]);
+    else if (found[found.length - 1] !== row) found.push(row);
+  };
+  for (const row of rows) {
+    add(`guid:${bareGuid(row.id)}`, row);
+    const eventRegistration = row.refs.eventRegistration;
+    if (eventRegistration) {
+      add(`guid:${bareGuid(eventRegistration.id)}`, row);
+      add(`readable:${eventRegistration.name.trim().toLowerCase()}`, row);
+    }
+  }
+  return (code) => byKey.get(`${code.kind}:${codeKey(code)}`) ?? [];
+}
+
 /**
  * Whether a rejected scan is the user closing the scanner. Microsoft documents only that the promise rejects with
  * an error carrying a message; closing is the ordinary case, so a rejection without a message, or one that says it

@@ -1,5 +1,5 @@
 import { State } from "../ManifestConstants";
-import { readBadgeCode, rowsWithCode, type BadgeCode } from "./badgeCode";
+import { readBadgeCode, rowsWithCode, type BadgeCode, type CodeLookup } from "./badgeCode";
 import type { Problem } from "./errors";
 import { findRows } from "./search";
 import type { RegistrationFields, RegistrationRow } from "./types";
@@ -27,6 +27,8 @@ export interface EntryContext {
   shown(row: RegistrationRow): RegistrationFields;
   /** Whether this registration was checked in by a scan within the last RESCAN_WINDOW_MS. */
   scannedRecently(rowId: string): boolean;
+  /** The rows a code points at, from an index of the rows' codes (indexCodes); without it, the rows are read. */
+  withCode?: CodeLookup;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface EntryContext {
 export function decideEntry(query: string, context: EntryContext): DeskEntry {
   if (!query.trim()) return { kind: "empty" };
   const code = readBadgeCode(query);
-  const byCode = code ? rowsWithCode(context.rows, code) : [];
+  const byCode = code ? (context.withCode?.(code) ?? rowsWithCode(context.rows, code)) : [];
   const matches = byCode.length ? byCode : findRows(context.rows, query);
   if (!matches.length) return { kind: "noMatch", code };
   const active = matches.filter((row) => context.shown(row).state === State.Active);

@@ -1,3 +1,4 @@
+import { indexCodes, type CodeLookup } from "../model/badgeCode";
 import { buildColumns, missingColumns, REQUIRED_COLUMNS } from "../model/columns";
 import { createRowSet } from "../model/rowSet";
 import { fromDatasetSort, toDatasetSort } from "../model/sorting";
@@ -21,6 +22,8 @@ export interface DatasetAdapter extends DatasetActions {
   row(id: string): RegistrationRow | undefined;
   /** Every row the grid holds, in the view's order. */
   rows(): readonly RegistrationRow[];
+  /** The registrations each badge code points at, among the rows the grid holds: indexed once per load. */
+  codes(): CodeLookup;
   /** The view has rows the grid has not loaded (or is loading). */
   hasMore(): boolean;
   /**
@@ -47,6 +50,7 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
   let rows: readonly RegistrationRow[] = [];
   let changed: readonly string[] = [];
   let dataVersion = 0;
+  let codes: { version: number; lookup: CodeLookup } | undefined;
   let readFrom: unknown[] = [];
   const requested = new Set<string>();
   let load: "refresh" | "page" | undefined;
@@ -114,6 +118,11 @@ export function createDatasetAdapter(initial: DataSet, text: Text, readColumns: 
     changedIds: () => changed,
     row: rowSet.row,
     rows: () => rows,
+    codes() {
+      // A new load may have brought other codes for the same rows: the index is made again.
+      if (codes?.version !== dataVersion) codes = { version: dataVersion, lookup: indexCodes(rows) };
+      return codes.lookup;
+    },
     hasMore: () => dataset.paging.hasNextPage || dataset.loading,
     snapshot(current) {
       dataset = current;

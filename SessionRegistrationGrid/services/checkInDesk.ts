@@ -1,5 +1,5 @@
 import { State } from "../ManifestConstants";
-import { isScannerClosed, readBadgeCode } from "../model/badgeCode";
+import { isScannerClosed, readBadgeCode, type CodeLookup } from "../model/badgeCode";
 import { decideEntry, RESCAN_WINDOW_MS, type DeskResult } from "../model/deskEntry";
 import { createPressGuard } from "../model/pressGuard";
 import { countFilters, fullRoomQuestion, roomOf, type FullRoomQuestion, type Room } from "../model/room";
@@ -19,6 +19,8 @@ export interface DeskOptions {
   session?: { id: string; name: string };
   /** The registrations the grid holds now. */
   rows(): readonly RegistrationRow[];
+  /** The registrations each badge code points at among them (an index, made when first asked after a load). */
+  codes?(): CodeLookup;
   /** Whether the view has registrations the grid has not loaded yet. */
   hasMore(): boolean;
   /** Resolves once every registration of the view is loaded: the room's numbers need them all. */
@@ -54,6 +56,8 @@ export interface CheckInDesk {
   checkIn(row: RegistrationRow, how?: CheckInHow): Promise<void>;
   /** Enter in "Find attendee": a badge's code or a name. Says whether the box should be cleared (at once: a scanner types on). */
   enter(query: string): boolean;
+  /** Indexes the badge codes of the rows as loaded now, ahead of the next Enter (work for an idle moment). */
+  prepareForScans(): void;
   /** The camera: its value goes where a typed code + Enter goes. */
   scan(): Promise<void>;
   /** Registers someone for the session (never twice) and checks them in. */
@@ -174,7 +178,7 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
   };
 
   const enter = (query: string) => {
-    const entry = decideEntry(query, { rows: o.rows(), shown: o.editor.shown, scannedRecently: (id) => scans.recent(id, now()) });
+    const entry = decideEntry(query, { rows: o.rows(), shown: o.editor.shown, scannedRecently: (id) => scans.recent(id, now()), withCode: o.codes?.() });
     // A scanner types its next code straight after: a code is never left in the box.
     const clear = !!readBadgeCode(query) || entry.kind === "checkIn" || entry.kind === "cancelled" || entry.kind === "justCheckedIn";
     if (entry.kind === "checkIn") void checkIn(entry.row, entry.code ? "scan" : "find");
@@ -212,6 +216,7 @@ export function createCheckInDesk(o: DeskOptions): CheckInDesk {
     canRegister: !!o.session,
     checkIn,
     enter,
+    prepareForScans: () => void o.codes?.(),
     async scan() {
       let value: string;
       try {

@@ -27,6 +27,8 @@ export interface Find {
   counts?: FilterCounts;
   /** The search or a quick filter narrows the list. */
   narrowed: boolean;
+  /** What narrows the list (the query it is filtered by and the quick filter): another one is a new search. */
+  search: string;
 }
 
 const sameRows = (a: readonly RegistrationRow[], b: readonly RegistrationRow[]) => a === b || (a.length === b.length && a.every((row, i) => row === b[i]));
@@ -58,13 +60,19 @@ export function useFind(all: readonly RegistrationRow[], dataVersion: number, pa
   React.useEffect(() => {
     if (needsAll && paging.hasMore && !paging.loadingAll) actions.loadAll();
   }, [needsAll, paging.hasMore, paging.loadingAll, actions]);
+  // Once someone has typed or scanned here, the rows' badge codes are indexed after each load, in an idle moment:
+  // a scan's Enter then finds its registration at once, instead of reading every row of a large view.
+  const typedHere = React.useRef(false);
+  if (query) typedHere.current = true;
+  const deskInUse = typedHere.current;
+  React.useEffect(() => (deskInUse ? afterNextPaint(desk.prepareForScans) : undefined), [deskInUse, dataVersion, desk]);
   // Before the press, the matches show whether each person is already in, and since when.
   const searched = listed.trim() !== "" && matches;
   React.useEffect(() => {
     if (searched) desk.readLatestCheckIns(searched.slice(0, TIMES_FOR));
   }, [searched, desk]);
 
-  return { query, setQuery, clearForNext, filter, setFilter, rows: kept.current, counts, narrowed };
+  return { query, setQuery, clearForNext, filter, setFilter, rows: kept.current, counts, narrowed, search: `${filter}:${listed}` };
 }
 
 /** Keys closer together than this are a badge scanner typing its code (5 to 20 ms a character); a person's are further apart. */

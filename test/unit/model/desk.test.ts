@@ -1,5 +1,6 @@
 /** The check-in desk's rules (issue 20): matching, badge codes, the ten-second rule, quick filters, the full room. */
-import { codeKey, isScannerClosed, readBadgeCode, rowsWithCode } from "../../../SessionRegistrationGrid/model/badgeCode";
+import fc from "fast-check";
+import { codeKey, indexCodes, isScannerClosed, readBadgeCode, rowsWithCode, type BadgeCode } from "../../../SessionRegistrationGrid/model/badgeCode";
 import { decideEntry, type EntryContext } from "../../../SessionRegistrationGrid/model/deskEntry";
 import { createPressGuard } from "../../../SessionRegistrationGrid/model/pressGuard";
 import { capacityOf, countFilters, fullRoomQuestion, inQuickFilter, isFull, quickFilterOf, roomOf } from "../../../SessionRegistrationGrid/model/room";
@@ -86,6 +87,29 @@ describe("badge codes", () => {
     expect(rowsWithCode([a, b], readBadgeCode("cbas25-000002")!)).toEqual([b]);
     expect(rowsWithCode([a, b], readBadgeCode(a.id)!)).toEqual([a]);
     expect(codeKey(readBadgeCode("CBAS25-000002")!)).toBe("cbas25-000002");
+  });
+  it("the index of the rows' codes finds what reading every row finds, in the same order", () => {
+    // A few event registrations shared between rows (one person in several sessions), readable IDs in any case.
+    const ers = ["CBAS25-000001", "cbas25-000002", " CBAS25-000003 "].map((code, i) => ({ code, id: `20000000-0000-4000-8000-00000000000${i}` }));
+    const rowArb = fc.record({ er: fc.option(fc.constantFrom(...ers), { nil: undefined }) }).map(({ er }) => row("P", er ? { code: er.code, er: er.id } : {}));
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 12 }), fc.nat(20), (rows, pick) => {
+        const codes: BadgeCode[] = [
+          ...rows.map((r) => readBadgeCode(`{${r.id.toUpperCase()}}`)!),
+          ...ers.flatMap((er) => [readBadgeCode(er.id)!, readBadgeCode(er.code.toUpperCase())!]),
+          readBadgeCode("CBAS25-999999")!,
+        ];
+        const code = codes[pick % codes.length];
+        expect(indexCodes(rows)(code)).toEqual(rowsWithCode(rows, code));
+      }),
+    );
+  });
+  it("Enter takes a code's rows from the index when it has one", () => {
+    const a = row("Ana", { code: "CBAS25-000201" });
+    const b = row("Bo", { code: "CBAS25-000202" });
+    // An index made for other rows than `rows` shows it is the one asked.
+    const entry = decideEntry("CBAS25-000202", { rows: [a], shown: (r) => r.fields, scannedRecently: () => false, withCode: indexCodes([a, b]) });
+    expect(entry).toMatchObject({ kind: "checkIn", row: b });
   });
   it("a scanner closed by the user is no failure; a denied camera is", () => {
     expect(isScannerClosed(undefined)).toBe(true);
