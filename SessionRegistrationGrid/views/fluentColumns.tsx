@@ -47,7 +47,10 @@ export function toFluentColumns(columns: readonly GridColumn[], sort: SortState 
       columnActionsMode: column.sortable ? ColumnActionsMode.clickable : ColumnActionsMode.disabled,
       className: `srg-col srg-col--${column.kind}`,
       data: column,
-      onRender: (row?: RegistrationRow) => (row ? <Cell row={row} column={column} /> : null),
+      // Fluent draws rows by position (rows have no `key`), so a search, a quick filter or a load gives a drawn row
+      // another registration: its cells then start afresh, keyed by the registration. A count being typed, an open
+      // status list or explanation, the focus: none of it passes to the next person.
+      onRender: (row?: RegistrationRow) => (row ? <Cell key={row.id} row={row} column={column} /> : null),
     };
   });
 }
