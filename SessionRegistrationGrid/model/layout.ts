@@ -43,3 +43,14 @@ export function fitColumns(columns: readonly GridColumn[], width: number, header
   const same = widened.length === columns.length && widened.every((column, i) => column === columns[i]);
   return { cards: false, columns: same ? columns : widened };
 }
+
+/** The least a row takes: Fluent's row is at least 42 px high (44 px targets on a touch screen make it more). */
+const ROW_MIN_HEIGHT = 42;
+
+/**
+ * How many rows a box of this height (px) can show at most, counting the one cut by its bottom edge: a new search
+ * draws these first. Rows are never shorter than ROW_MIN_HEIGHT, so none the box shows is left out.
+ */
+export function rowsInView(boxHeight: number): number {
+  return Math.ceil(Math.max(0, boxHeight) / ROW_MIN_HEIGHT) + 1;
+}

@@ -15,6 +15,7 @@ import { MessageLine } from "./MessageLine";
 import { RegistrationList } from "./RegistrationList";
 import { RoomHeader } from "./RoomHeader";
 import { useFind } from "./useFind";
+import { useFirstWindow } from "./useFirstWindow";
 import { useSelection } from "./useSelection";
 
 export interface RegistrationGridProps {
@@ -35,6 +36,7 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
   const { text, policy, actions } = services;
   const { selection, selectedIds, selectOnly } = useSelection(grid.selectedIds, actions.select);
   const find = useFind(grid.rows, grid.dataVersion, grid.paging, services);
+  const firstWindow = useFirstWindow(find.search, find.rows.length);
   const list = React.useRef<IDetailsList>(null);
   // The check-in column as wide as its content (wider on a touch screen), then what fits the width: the columns
   // that give way by priority, or cards.
@@ -78,10 +80,11 @@ export const RegistrationGrid = ({ grid, layout, services }: RegistrationGridPro
         <Attendance narrow={layout.width > 0 && layout.width < CARD_WIDTH} />
         <DeskBar find={find} focusFirstRow={() => list.current?.focusIndex(0, true)} />
         <MessageLine rows={grid.rows} />
-        <div className="srg-scroll" data-is-scrollable="true">
+        <div className="srg-scroll" data-is-scrollable="true" ref={firstWindow.box}>
           <RegistrationList
             listRef={list}
             rows={find.rows}
+            drawOnly={firstWindow.drawOnly}
             columns={columns}
             selection={selection}
             shimmer={grid.loading && !grid.rows.length}

@@ -19,6 +19,8 @@ export interface RegistrationListProps {
   shimmer: boolean;
   /** The view has rows not loaded yet. */
   hasMore: boolean;
+  /** Draw only this many rows for now (a new search's first frame: what the scroll box shows). */
+  drawOnly?: number;
 }
 
 /** A header's full name as a tooltip, for the mouse user who sees it cut short. */
@@ -56,8 +58,10 @@ const noCheckGlyph = () => null;
  * The DetailsList of registrations. Rows are the snapshot's row objects, unchanged between refreshes that
  * bring the same values, so only changed rows re-render. Coming near the end of the list loads the next page.
  */
-export const RegistrationList = React.memo(({ listRef, rows, columns, selection, shimmer, hasMore }: RegistrationListProps) => {
+export const RegistrationList = React.memo(({ listRef, rows, columns, selection, shimmer, hasMore, drawOnly }: RegistrationListProps) => {
   const { text, actions } = useGrid();
+  // The items stay every row (the selection and the row count screen readers hear are the list's), only fewer are drawn.
+  const listProps = React.useMemo(() => (drawOnly === undefined ? LIST_WINDOWS : { ...LIST_WINDOWS, renderCount: drawOnly }), [drawOnly]);
   const onColumnHeaderClick = (_e?: React.MouseEvent<HTMLElement>, column?: IColumn) => {
     const gridColumn = column?.data as GridColumn | undefined;
     // The column knows whether it is the sorted one, and which way.
@@ -99,7 +103,7 @@ export const RegistrationList = React.memo(({ listRef, rows, columns, selection,
       // Without a set key Fluent clears the selection whenever the items change (every refresh does).
       setKey="registrations"
       useReducedRowRenderer
-      listProps={LIST_WINDOWS}
+      listProps={listProps}
       // The list renders a little ahead of the view: when the last loaded row appears, the user is near the
       // end, so the next page loads before they get there.
       onRowDidMount={(_row?: RegistrationRow, index?: number) => hasMore && index === rows.length - 1 && actions.loadMore()}

@@ -1,5 +1,5 @@
 /** Issue 21: nothing scrolls sideways; columns give way by priority, then cards; headers read whole where there is room. */
-import { CARD_WIDTH, fitColumns } from "../../../SessionRegistrationGrid/model/layout";
+import { CARD_WIDTH, fitColumns, rowsInView } from "../../../SessionRegistrationGrid/model/layout";
 import type { ColumnKind, GridColumn } from "../../../SessionRegistrationGrid/model/types";
 
 const column = (key: string, kind: ColumnKind, minWidth: number, width = minWidth): GridColumn => ({ key, label: key, kind, width, minWidth, sortable: true });
@@ -39,5 +39,14 @@ describe("fitting the columns to the width", () => {
     // Only 100 px to spare: the first column that needs it gets it.
     const tight = fitColumns(all, needs(all) + 100, header).columns;
     expect([tight.find((c) => c.key === "count")?.minWidth, tight.find((c) => c.key === "sync")?.minWidth]).toEqual([130, 102]);
+  });
+});
+
+describe("the rows a scroll box can show", () => {
+  it("counts every row of at least 42 px that the box shows, the one cut by its bottom edge too", () => {
+    expect(rowsInView(420)).toBe(11);
+    expect(rowsInView(421)).toBe(12);
+    expect(rowsInView(0)).toBe(1);
+    expect(rowsInView(-5)).toBe(1);
   });
 });
