@@ -16,6 +16,7 @@ import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildControl, CONTROL_DIR, prepareAndServe, ROOT } from "../harness/server.mjs";
 import { arrivalsRows, measureArrivals } from "./arrivals.mjs";
+import { measureFloor } from "./floor.mjs";
 import { chromiumVersion, launchChromium, openBenchPage, settledHeap } from "./browser.mjs";
 import { formatTable, GOALS, machineInfo, markdownTable, median, stats, verdict } from "./report.mjs";
 import { commandLine } from "../scripts/lib/cli.mjs";
@@ -292,7 +293,7 @@ async function measureBulk(browser, url, rows) {
 
 // ---- the table ----------------------------------------------------------------------------------------------
 
-function buildRows(bundle, sizeRuns, bulkRuns, clickMethod, subgrid) {
+function buildRows(bundle, sizeRuns, bulkRuns, floorRuns, clickMethod, subgrid) {
   const rows = [];
   const n = (v) => v.toLocaleString("en-US");
   const MB = 1024 * 1024;
@@ -346,6 +347,15 @@ function buildRows(bundle, sizeRuns, bulkRuns, clickMethod, subgrid) {
     rows.push({ key: `findPaintMs@${c}`, label: `${n(c)} records: a key press → the filtered rows painted`, unit: "ms", stats: per(c, (r) => r.desk.findPaintMs), goal: "deskPaintMs" });
     rows.push({ key: `scanPaintMs@${c}`, label: `${n(c)} records: a 36-character code at 10 ms a character, Enter → the status line painted`, unit: "ms", stats: per(c, (r) => r.desk.scanPaintMs), goal: "deskPaintMs" });
   }
+  // bench/floor.mjs: the same key press in a bare DetailsList, none of the control.
+  const floor = (pick) => stats(floorRuns.map(pick));
+  const bare = `bare Fluent DetailsList (text, 9 columns, ${n(1000)} items), a key press → painted`;
+  rows.push({ key: "floorUnchangedMs", label: `${bare}: the list unchanged (a key and a frame)`, unit: "ms", stats: floor((f) => f.unchanged) });
+  rows.push({ key: "floorPositionMs", label: `${bare}: filtered, rows keyed by position (as the control's)`, unit: "ms", stats: floor((f) => f.position) });
+  rows.push({ key: "floorPositionRows", label: `${bare}: rows drawn at that paint`, unit: "x", stats: floor((f) => f.positionRows) });
+  rows.push({ key: "floorBoxMs", label: `${bare}: filtered, by position, the box's rows first (as the control)`, unit: "ms", stats: floor((f) => f.box) });
+  rows.push({ key: "floorBoxRows", label: `${bare}: rows drawn at that paint, the box's rows first`, unit: "x", stats: floor((f) => f.boxRows) });
+  rows.push({ key: "floorKeyMs", label: `${bare}: filtered, rows keyed by id`, unit: "ms", stats: floor((f) => f.key) });
   rows.push({ section: `7. Bulk check-in of ${n(config.bulkRows)} selected rows (webAPI ${config.latencyMs} ms per call)` });
   rows.push({ key: "bulkWallS", label: "click → summary painted", unit: "s", stats: stats(bulkRuns.map((b) => b.wallMs / 1000)), goal: config.bulkRows === 500 ? "bulkWallS" : undefined });
   rows.push({ key: "bulkMaxInFlight", label: "most webAPI calls in flight", unit: "x", stats: stats(bulkRuns.map((b) => b.maxInFlight)), goal: "bulkMaxInFlight" });
@@ -400,6 +410,7 @@ try {
   const sizeRuns = [];
   const bulkRuns = [];
   const arrivalsRuns = [];
+  const floorRuns = [];
   for (let run = 1; run <= config.runs; run++) {
     for (const count of config.sizes) {
       const t = Date.now();
@@ -410,12 +421,15 @@ try {
     const arrivals = await measureArrivals(browser, server.url, { count: Math.max(...config.sizes), times: config.checkInTimes, latencyMs: config.latencyMs, viewport: config.viewport, container: config.container, clickMethod, checkIn });
     arrivalsRuns.push({ run, ...arrivals });
     log(`run ${run}/${config.runs}, Arrivals at ${arrivals.rows} registrations: check-in painted in ${arrivals.clickToPaintMs.toFixed(1)} ms`);
+    const floor = await measureFloor(browser, server.url, { viewport: config.viewport, container: config.container });
+    floorRuns.push({ run, ...floor });
+    log(`run ${run}/${config.runs}, a bare DetailsList's key press: ${floor.unchanged.toFixed(1)} ms unchanged, filtered ${floor.position.toFixed(1)} ms (by position), ${floor.box.toFixed(1)} ms (the box's rows first), ${floor.key.toFixed(1)} ms (by id)`);
     const bulk = await measureBulk(browser, server.url, config.bulkRows);
     bulkRuns.push({ run, ...bulk });
     log(`run ${run}/${config.runs}, bulk ${bulk.rows}: ${(bulk.wallMs / 1000).toFixed(2)} s, at most ${bulk.maxInFlight} in flight`);
   }
 
-  const rows = [...buildRows(bundle, sizeRuns, bulkRuns, clickMethod, subgrid), ...arrivalsRows(arrivalsRuns, clickMethod)];
+  const rows = [...buildRows(bundle, sizeRuns, bulkRuns, floorRuns, clickMethod, subgrid), ...arrivalsRows(arrivalsRuns, clickMethod)];
   console.log("");
   console.log(formatTable(rows));
   console.log("");
@@ -448,7 +462,7 @@ try {
     })),
     markdown: markdownTable(rows),
     notes,
-    raw: { sizeRuns, bulkRuns, arrivalsRuns },
+    raw: { sizeRuns, bulkRuns, arrivalsRuns, floorRuns },
     wallSeconds: Math.round((Date.now() - started) / 100) / 10,
   };
   mkdirSync(dirname(outFile), { recursive: true });
