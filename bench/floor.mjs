@@ -30,8 +30,8 @@ const columns = ["name","event","session","contact","status","synced","count","c
 const selection = new Selection();
 const variant = ${JSON.stringify(variant)};
 const getKey = variant === "key" ? undefined : (item, index) => String(index);
-// "box": as the control draws a new search, only the rows the scroll box shows (42 px a row at least, and the one
-// its bottom edge cuts) in the key's frame, and the rest after that frame is painted.
+// "box": as the control draws a new search, only the rows the scroll box shows below its column headers (42 px a
+// row at least, and the one its bottom edge cuts) in the key's frame, and the rest after that frame is painted.
 let boxRows;
 function App() {
   const [query, setQuery] = React.useState("");
@@ -48,7 +48,7 @@ function App() {
   const renderCount = fresh && boxRows < shown.length ? boxRows : undefined;
   return h("div", { id: "box" },
     h("input", { id: "find", value: query, onChange: (e) => setQuery(e.target.value.toLowerCase()) }),
-    h("div", { id: "scroll", "data-is-scrollable": "true", ref: (element) => element && (boxRows = Math.ceil(element.clientHeight / 42) + 1) }, h(DetailsList, { items: variant === "unchanged" ? items : shown, columns, selection, getKey,
+    h("div", { id: "scroll", "data-is-scrollable": "true", ref: (element) => element && (boxRows = Math.ceil((element.clientHeight - element.querySelector(".ms-DetailsList-headerWrapper").offsetHeight) / 42) + 1) }, h(DetailsList, { items: variant === "unchanged" ? items : shown, columns, selection, getKey,
       checkboxVisibility: CheckboxVisibility.hidden, setKey: "items", useReducedRowRenderer: true, listProps: { renderedWindowsAhead: 1, renderedWindowsBehind: 1, renderCount } })),
     h("div", { id: "footer" }, h("span", null, variant === "unchanged" ? query + " typed" : shown.length + " of " + items.length)));
 }

@@ -48,9 +48,9 @@ export function fitColumns(columns: readonly GridColumn[], width: number, header
 const ROW_MIN_HEIGHT = 42;
 
 /**
- * How many rows a box of this height (px) can show at most, counting the one cut by its bottom edge: a new search
- * draws these first. Rows are never shorter than ROW_MIN_HEIGHT, so none the box shows is left out.
+ * How many rows fit a height (px) at most, counting the one cut by its bottom edge: a new search draws these
+ * first. Rows are never shorter than ROW_MIN_HEIGHT, so none that shows is left out.
  */
-export function rowsInView(boxHeight: number): number {
-  return Math.ceil(Math.max(0, boxHeight) / ROW_MIN_HEIGHT) + 1;
+export function rowsInView(height: number): number {
+  return Math.ceil(Math.max(0, height) / ROW_MIN_HEIGHT) + 1;
 }

@@ -18,7 +18,7 @@ export interface FirstWindow {
  */
 export function useFirstWindow(search: string, rowCount: number): FirstWindow {
   const box = React.useRef<HTMLDivElement>(null);
-  const boxHeight = useHeight(box);
+  const rowsHeight = useRowsHeight(box);
   const [drawnFor, setDrawnFor] = React.useState(search);
   const fresh = drawnFor !== search;
   React.useEffect(() => (fresh ? afterNextPaint(() => setDrawnFor(search)) : undefined), [fresh, search]);
@@ -26,19 +26,25 @@ export function useFirstWindow(search: string, rowCount: number): FirstWindow {
   React.useLayoutEffect(() => {
     if (fresh && box.current) box.current.scrollTop = 0;
   }, [fresh, search]);
-  const inView = boxHeight === undefined ? undefined : rowsInView(boxHeight);
+  const inView = rowsHeight === undefined ? undefined : rowsInView(rowsHeight);
   return { box, drawOnly: fresh && inView !== undefined && inView < rowCount ? inView : undefined };
 }
 
-/** The element's height as last observed (kept, not state: a resize alone redraws nothing). */
-function useHeight(element: React.RefObject<HTMLElement>): number | undefined {
+/**
+ * The height the box leaves to rows, as last observed: its own less the column headers that stay at its top (kept,
+ * not state: a resize alone redraws nothing).
+ */
+function useRowsHeight(box: React.RefObject<HTMLElement>): number | undefined {
   const height = React.useRef<number>();
   React.useEffect(() => {
-    const observed = element.current;
+    const observed = box.current;
     if (!observed || typeof ResizeObserver !== "function") return undefined;
-    const observer = new ResizeObserver(([entry]) => (height.current = entry.contentRect.height));
+    const observer = new ResizeObserver(([entry]) => {
+      const headers = observed.querySelector<HTMLElement>(".ms-DetailsList-headerWrapper");
+      height.current = entry.contentRect.height - (headers?.offsetHeight ?? 0);
+    });
     observer.observe(observed);
     return () => observer.disconnect();
-  }, [element]);
+  }, [box]);
   return height.current;
 }

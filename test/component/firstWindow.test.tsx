@@ -13,12 +13,18 @@ const footer = () => document.querySelector(".srg-footer > span")!.textContent!;
 const nextFrame = () => act(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
 const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
 
-/** jsdom lays nothing out: the scroll box reports this height, as a browser's ResizeObserver would. */
-const BOX_HEIGHT = 100;
+/**
+ * jsdom lays nothing out: the scroll box reports this height, as a browser's ResizeObserver would, and its column
+ * headers are given one too. What is left to rows: 100 px.
+ */
+const BOX_HEIGHT = 160;
+const HEADERS_HEIGHT = 60;
+let observed: (() => void) | undefined;
 class FixedBoxObserver {
   constructor(private readonly report: ResizeObserverCallback) {}
   observe(target: Element) {
-    this.report([{ target, contentRect: { height: BOX_HEIGHT } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+    observed = () => this.report([{ target, contentRect: { height: BOX_HEIGHT } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+    observed();
   }
   unobserve() {
     // One box, observed for the test's length: nothing to let go of.
@@ -32,15 +38,17 @@ describe("a new search's first frame", () => {
   beforeEach(() => ((globalThis as { ResizeObserver?: unknown }).ResizeObserver = FixedBoxObserver));
   afterEach(() => delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver);
 
-  it("draws what the box shows (a 100 px box: 4 rows at most), then every row Fluent would draw", async () => {
+  it("draws what the box shows below its headers (100 px: 4 rows at most), then every row Fluent would draw", async () => {
     await renderControl({ dataverse: new FakeDataverse({ data: generateConference({ attendees: 120 }), latencyMs: 0 }) });
+    Object.defineProperty(document.querySelector(".ms-DetailsList-headerWrapper"), "offsetHeight", { value: HEADERS_HEIGHT });
+    observed!();
     const before = drawnRows();
     expect(before).toBeGreaterThan(4);
     // Every readable registration ID starts so: the matches are many more than the box shows.
     fireEvent.change(box(), { target: { value: "cbas" } });
     const matches = Number(/^(\d+) of/.exec(footer())![1]);
     expect(matches).toBeGreaterThan(before);
-    expect(drawnRows()).toBe(Math.ceil(BOX_HEIGHT / 42) + 1);
+    expect(drawnRows()).toBe(Math.ceil((BOX_HEIGHT - HEADERS_HEIGHT) / 42) + 1);
     await nextFrame();
     await wait(5);
     expect(drawnRows()).toBe(before);
