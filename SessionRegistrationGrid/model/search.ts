@@ -48,6 +48,11 @@ function indexOf(row: RegistrationRow): string {
   return index;
 }
 
+/** Reads what a search finds the row by (its name and lookups, as words), ahead of the search. */
+export function readForSearch(row: RegistrationRow): void {
+  indexOf(row);
+}
+
 /** Whether every typed word (each given with the space before it) starts a word of the row. */
 function matchesNeedles(row: RegistrationRow, needles: readonly string[]): boolean {
   const index = indexOf(row);

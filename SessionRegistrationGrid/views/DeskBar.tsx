@@ -59,6 +59,7 @@ export const DeskBar = ({ find, focusFirstRow }: DeskBarProps) => {
           autoComplete="off"
           spellCheck={false}
           value={find.query}
+          onFocus={find.boxFocused}
           onChange={onChange}
           onKeyDown={onKeyDown}
         />

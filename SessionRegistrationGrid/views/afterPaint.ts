@@ -18,6 +18,21 @@ export function afterNextPaint(work: () => void): () => void {
 }
 
 /**
+ * Calls `work(i)` for every i below `count`, in slices of `size` once the next frame is painted, each slice a task
+ * of its own at background priority: a key press or a click between two slices goes first. Returns a cancel.
+ */
+export function inIdleSlices(count: number, size: number, work: (index: number) => void): () => void {
+  let next = 0;
+  const slice = () => {
+    const end = Math.min(count, next + size);
+    for (; next < end; next++) work(next);
+    if (next < count) cancel = soon(slice);
+  };
+  let cancel = afterNextPaint(slice);
+  return () => cancel();
+}
+
+/**
  * `work` as a task of its own: at background priority where the browser can say so, so that a key press or a click
  * that arrives meanwhile is handled first (a scanner's next character, the next person's check-in).
  */

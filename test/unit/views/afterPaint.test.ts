@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { afterNextPaint } from "../../../SessionRegistrationGrid/views/afterPaint";
+import { afterNextPaint, inIdleSlices } from "../../../SessionRegistrationGrid/views/afterPaint";
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -48,5 +48,31 @@ describe("afterNextPaint", () => {
     await frame();
     await tick();
     expect(work).not.toHaveBeenCalled();
+  });
+});
+
+describe("inIdleSlices", () => {
+  it("after the next frame, a task per slice: every index once, in order; a cancel stops the rest", async () => {
+    const seen: number[] = [];
+    inIdleSlices(5, 2, (i) => seen.push(i));
+    await tick();
+    expect(seen).toEqual([]);
+    await frame();
+    await tick();
+    // One slice per task: the first two, then the next two at the next task.
+    expect(seen).toEqual([0, 1]);
+    await tick();
+    expect(seen).toEqual([0, 1, 2, 3]);
+    await tick();
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+
+    const stopped: number[] = [];
+    const cancel = inIdleSlices(6, 2, (i) => stopped.push(i));
+    await frame();
+    await tick();
+    cancel();
+    await tick();
+    await tick();
+    expect(stopped).toEqual([0, 1]);
   });
 });
