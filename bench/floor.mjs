@@ -11,6 +11,8 @@
 // Fluent's list draws, at every change of items, a window as tall as the browser's (not the box's). "unchanged"
 // and "by position" key rows by position too.
 
+import { median } from "./report.mjs";
+
 const ITEMS = 1000;
 const PRESSES = ["m", "s", "a", "m", "s", "a", "m", "s", "a"];
 
@@ -55,8 +57,6 @@ function App() {
 ReactDOM.render(h(App), document.getElementById("root"));
 </script></body></html>`;
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** For each case, the median of key press → painted (ms) and of the rows in the DOM at that paint. */
 export async function measureFloor(browser, baseUrl, { viewport, container }) {
