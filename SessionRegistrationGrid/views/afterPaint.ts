@@ -19,14 +19,16 @@ export function afterNextPaint(work: () => void): () => void {
 
 /**
  * Calls `work(i)` for every i below `count`, in slices of `size` once the next frame is painted, each slice a task
- * of its own at background priority: a key press or a click between two slices goes first. Returns a cancel.
+ * of its own at background priority: a key press or a click between two slices goes first. Then `done`, in the last
+ * slice's task. Returns a cancel (of the rest, `done` with it).
  */
-export function inIdleSlices(count: number, size: number, work: (index: number) => void): () => void {
+export function inIdleSlices(count: number, size: number, work: (index: number) => void, done?: () => void): () => void {
   let next = 0;
   const slice = () => {
     const end = Math.min(count, next + size);
     for (; next < end; next++) work(next);
     if (next < count) cancel = soon(slice);
+    else done?.();
   };
   let cancel = afterNextPaint(slice);
   return () => cancel();

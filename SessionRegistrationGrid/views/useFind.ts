@@ -73,15 +73,12 @@ export function useFind(all: readonly RegistrationRow[], dataVersion: number, pa
   const typedHere = React.useRef(false);
   if (query) typedHere.current = true;
   const deskInUse = focusedHere || typedHere.current;
-  React.useEffect(() => {
-    if (!deskInUse) return undefined;
-    const cancelCodes = afterNextPaint(desk.prepareForScans);
-    const cancelWords = inIdleSlices(all.length, READ_AHEAD_SLICE, (i) => readForSearch(all[i]));
-    return () => {
-      cancelCodes();
-      cancelWords();
-    };
-  }, [deskInUse, all, dataVersion, desk]);
+  // The codes' index comes last: by then the slices have read every registration's lookups, so it only files them
+  // (made first, it would read all 5,000 in one task).
+  React.useEffect(
+    () => (deskInUse ? inIdleSlices(all.length, READ_AHEAD_SLICE, (i) => readForSearch(all[i]), desk.prepareForScans) : undefined),
+    [deskInUse, all, dataVersion, desk],
+  );
   // Before the press, the matches show whether each person is already in, and since when.
   const searched = listed.trim() !== "" && matches;
   React.useEffect(() => {

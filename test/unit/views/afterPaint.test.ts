@@ -52,9 +52,10 @@ describe("afterNextPaint", () => {
 });
 
 describe("inIdleSlices", () => {
-  it("after the next frame, a task per slice: every index once, in order; a cancel stops the rest", async () => {
+  it("after the next frame, a task per slice: every index once, in order, then done; a cancel stops the rest", async () => {
     const seen: number[] = [];
-    inIdleSlices(5, 2, (i) => seen.push(i));
+    const done = jest.fn(() => expect(seen).toEqual([0, 1, 2, 3, 4]));
+    inIdleSlices(5, 2, (i) => seen.push(i), done);
     await tick();
     expect(seen).toEqual([]);
     await frame();
@@ -63,16 +64,21 @@ describe("inIdleSlices", () => {
     expect(seen).toEqual([0, 1]);
     await tick();
     expect(seen).toEqual([0, 1, 2, 3]);
+    expect(done).not.toHaveBeenCalled();
     await tick();
     expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(done).toHaveBeenCalledTimes(1);
 
     const stopped: number[] = [];
-    const cancel = inIdleSlices(6, 2, (i) => stopped.push(i));
+    const notDone = jest.fn();
+    const cancel = inIdleSlices(6, 2, (i) => stopped.push(i), notDone);
     await frame();
     await tick();
     cancel();
     await tick();
     await tick();
+    await tick();
     expect(stopped).toEqual([0, 1]);
+    expect(notDone).not.toHaveBeenCalled();
   });
 });
